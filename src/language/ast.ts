@@ -203,6 +203,8 @@ export interface TreatyMeta {
   sources: string[];
   history: RecordedEvent[];
   textStatus: string | null;
+  /** the number of articles the full text has (front matter `articles`), when known */
+  articleCount: number | null;
   notes: string[];
 }
 
@@ -231,4 +233,18 @@ export function rulesOf(treaty: TreatyFile): { article: Article; rule: RuleDecl 
   for (const article of treaty.articles)
     for (const block of article.blocks) for (const s of block.statements) if (s.kind === 'rule') out.push({ article, rule: s });
   return out;
+}
+
+/** Article numbers may be written in Roman numerals (NATO, ANZUS); keys are arabic. */
+export function romanToArabic(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = values[s[i]!];
+    const next = values[s[i + 1] ?? ''] ?? 0;
+    if (v === undefined) return null;
+    total += v < next ? -v : v;
+  }
+  return total;
 }

@@ -10,9 +10,9 @@ import { validateEvent } from './events.js';
 import { EVENT_TYPES, EVENT_TYPE_NAMES, QUALIFIERS, QUALIFIER_NAMES, TERRITORY_QUESTION, TERRITORY_READINGS } from './vocabulary.js';
 import type { World } from '../world/world.js';
 
-/** The id of a rule within its treaty: `art4.assist`, `preamble.x`. */
+/** The id of a rule within its treaty: `art4.assist`, `preamble.x`, or `<provision>.x` when the article number is unknown. */
 export function ruleId(articleKey: string, ruleName: string): string {
-  return articleKey === 'preamble' ? `preamble.${ruleName}` : `art${articleKey}.${ruleName}`;
+  return /^\d+$/.test(articleKey) ? `art${articleKey}.${ruleName}` : `${articleKey}.${ruleName}`;
 }
 
 export function checkTreaty(t: TreatyFile, world: World, knownTreaties: Set<string> = new Set([t.meta.id])): Diagnostic[] {

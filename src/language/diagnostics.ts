@@ -13,8 +13,9 @@ export interface Diagnostic {
   message: string;
 }
 
+/** `file:line:col: error: message`; a diagnostic with no position (line 0), such as a bad command-line option, prints as `where: error: message`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return d.line > 0 ? `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}` : `${d.file}: ${d.severity}: ${d.message}`;
 }
 
 /** Thrown for mistakes in user input; the CLI prints its diagnostics and exits 1. */
@@ -29,6 +30,11 @@ export class CasusError extends Error {
 
 export function userError(file: string, line: number, col: number, message: string): CasusError {
   return new CasusError([{ file, line, col, severity: 'error', message }]);
+}
+
+/** An error in a command-line option or argument, which has no file position. */
+export function optionError(option: string, message: string): CasusError {
+  return new CasusError([{ file: option, line: 0, col: 0, severity: 'error', message }]);
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

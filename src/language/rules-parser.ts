@@ -38,6 +38,7 @@ import type {
   TimePoint,
   Value,
 } from './ast.js';
+import { romanToArabic } from './ast.js';
 import { CasusError, didYouMean } from './diagnostics.js';
 
 export type TokenKind = 'ident' | 'string' | 'number' | 'date' | 'punct';
@@ -320,7 +321,7 @@ function parseRule(modality: Modality, c: Cursor, raw: RawClause[], loc: Loc): R
   c.done();
   const clauses: RuleClause[] = [];
   for (const rc of raw) {
-    const cur = rc.cursor;
+    const cur: Cursor = rc.cursor;
     let guard: string[] | null = null;
     if (cur.isPunct('[')) {
       cur.next();
@@ -375,9 +376,9 @@ function parseRule(modality: Modality, c: Cursor, raw: RawClause[], loc: Loc): R
       case 'see': {
         cur.word('article');
         const t = cur.peek();
-        if (!t || (t.kind !== 'number' && t.kind !== 'ident')) cur.fail('an article number');
+        if (!t || (t.kind !== 'number' && t.kind !== 'ident') || romanToArabic(t.text) === null) cur.fail('an article number (4 or IV)');
         cur.next();
-        clause = { ...base, clause: 'see', article: t.text };
+        clause = { ...base, clause: 'see', article: String(romanToArabic(t.text)) };
         break;
       }
       case 'inoperative':
@@ -521,7 +522,7 @@ function parseReading(c: Cursor, raw: RawClause[], loc: Loc): ReadingDecl {
   c.done();
   const decl: ReadingDecl = { kind: 'reading', id, title, question: '', isDefault: false, holders: [], summary: null, loc };
   for (const rc of raw) {
-    const cur = rc.cursor;
+    const cur: Cursor = rc.cursor;
     const kw = clauseKeyword(rc, READING_CLAUSES, 'a reading');
     if (kw.text === 'question') decl.question = cur.ident('a question id (e.g. art4.trigger)').text;
     else if (kw.text === 'default') decl.isDefault = true;
@@ -557,7 +558,7 @@ function parseEntryIntoForce(c: Cursor, raw: RawClause[], loc: Loc): EntryIntoFo
   c.done();
   const decl: EntryIntoForceDecl = { kind: 'entry-into-force', requires: [], when: [], delay: null, loc };
   for (const rc of raw) {
-    const cur = rc.cursor;
+    const cur: Cursor = rc.cursor;
     const kw = clauseKeyword(rc, EIF_CLAUSES, 'entry-into-force');
     if (kw.text === 'requires') {
       const ev = cur.ident('an event type (e.g. ratification)');
@@ -577,7 +578,7 @@ function parseTermination(c: Cursor, raw: RawClause[], loc: Loc): TerminationDec
   c.done();
   const decl: TerminationDecl = { kind: 'termination', when: [], notice: 'unknown', notBefore: null, text, loc };
   for (const rc of raw) {
-    const cur = rc.cursor;
+    const cur: Cursor = rc.cursor;
     const kw = clauseKeyword(rc, TERMINATION_CLAUSES, 'termination');
     if (kw.text === 'when') decl.when.push(parseEventPattern(cur));
     else if (kw.text === 'notice') {

@@ -16,7 +16,7 @@
  * rule blocks and leaves the prose exactly as written.
  */
 import type { Article, RecordedEvent, RuleBlock, TextStatus, TreatyFile, TreatyMeta } from './ast.js';
-import { TEXT_STATUSES } from './ast.js';
+import { TEXT_STATUSES, romanToArabic } from './ast.js';
 import { CasusError, didYouMean, type Diagnostic } from './diagnostics.js';
 import { parseBlock } from './rules-parser.js';
 import { printBlock } from './printer.js';
@@ -24,21 +24,10 @@ import { isValidDate, nodeAt, parseYaml, positionOf, toJs, yamlError, type YamlS
 
 const ARTICLE_HEADING = /^##\s+(?:Article|Art\.)\s+([0-9]+|[IVXLC]+)\b\s*(?:[—–:-]\s*(.*))?$/;
 const PREAMBLE_HEADING = /^##\s+Preamble\s*(?:[—–:-]\s*(.*))?$/;
+/** A provision whose article number is not known: `## Provision consultation — Title`. */
+const PROVISION_HEADING = /^##\s+Provision\s+([a-z][a-z0-9-]*)\s*(?:[—–:-]\s*(.*))?$/;
 const META_LINE = /^-\s+(status|source|aliases):\s*(.*)$/;
 const FRONT_KEYS = ['id', 'title', 'short_title', 'parties', 'signed', 'sources', 'history', 'text_status', 'notes', 'articles'];
-
-export function romanToArabic(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = values[s[i]!];
-    const next = values[s[i + 1] ?? ''] ?? 0;
-    if (v === undefined) return null;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 interface Fence {
   open: number; // 0-based index of the opening fence line
@@ -89,6 +78,8 @@ function readMeta(src: YamlSource): TreatyMeta {
   parties.forEach((p, i) => {
     if (typeof p !== 'string' || !/^[A-Z]{3}$/.test(p)) throw yamlError(src, ['parties', i], `party '${String(p)}' is not an ISO 3166-1 alpha-3 code`);
   });
+  if (m.articles !== undefined && m.articles !== null && (typeof m.articles !== 'number' || !Number.isInteger(m.articles) || m.articles < 1))
+    throw yamlError(src, ['articles'], "'articles' must be the number of articles (a positive whole number) or null");
   const signed = (m.signed ?? {}) as Record<string, unknown>;
   if (signed.date !== null && signed.date !== undefined && !isValidDate(signed.date)) throw yamlError(src, ['signed', 'date'], `'signed.date' must be a date YYYY-MM-DD or null, found '${String(signed.date)}'`);
   const history: RecordedEvent[] = [];
@@ -118,6 +109,7 @@ function readMeta(src: YamlSource): TreatyMeta {
     sources: strings('sources'),
     history,
     textStatus: typeof m.text_status === 'string' ? m.text_status : null,
+    articleCount: typeof m.articles === 'number' ? m.articles : null,
     notes: strings('notes'),
   };
 }
@@ -130,7 +122,7 @@ export function parseTreatyText(text: string, file: string): TreatyFile {
   const fences = findFences(lines, file, bodyStart);
   const inFence = (i: number) => fences.find((f) => i >= f.open && i <= f.close);
 
-  const articles: Article[] = [];
+  const articles: (Article & { textLines: string[] })[] = [];
   const diagnostics: Diagnostic[] = [];
   const introLines: string[] = [];
   let current: (Article & { textLines: string[] }) | null = null;
@@ -159,18 +151,19 @@ export function parseTreatyText(text: string, file: string): TreatyFile {
     }
     const art = ARTICLE_HEADING.exec(line);
     const pre = PREAMBLE_HEADING.exec(line);
-    if (art || pre) {
-      const label = art ? art[1]! : 'Preamble';
-      const key = art ? String(romanToArabic(art[1]!)) : 'preamble';
+    const prov = PROVISION_HEADING.exec(line);
+    if (art || pre || prov) {
+      const label = art ? art[1]! : prov ? prov[1]! : 'Preamble';
+      const key = art ? String(romanToArabic(art[1]!)) : prov ? prov[1]! : 'preamble';
       const prior = seen.get(key);
       if (prior !== undefined) diagnostics.push({ file, line: i + 1, col: 4, severity: 'error', message: `duplicate section for article ${label} (first at line ${prior})` });
       seen.set(key, i + 1);
-      current = { key, label, title: ((art ? art[2] : pre![1]) ?? '').trim(), status: 'unknown', sources: [], aliases: [], text: '', blocks: [], loc: { file, line: i + 1, col: 1 }, textLines: [] };
+      current = { key, label, title: ((art ? art[2] : prov ? prov[2] : pre![1]) ?? '').trim(), status: 'unknown', sources: [], aliases: [], text: '', blocks: [], loc: { file, line: i + 1, col: 1 }, textLines: [] };
       articles.push(current);
       continue;
     }
     if (/^##\s/.test(line) && !/^###/.test(line)) {
-      diagnostics.push({ file, line: i + 1, col: 1, severity: 'error', message: `unrecognised section heading: expected '## Article N — Title' or '## Preamble'` });
+      diagnostics.push({ file, line: i + 1, col: 1, severity: 'error', message: `unrecognised section heading: expected '## Article N — Title', '## Preamble' or '## Provision name — Title' (for a provision whose article number is unknown)` });
       continue;
     }
     const meta = current ? META_LINE.exec(line) : null;
@@ -189,11 +182,8 @@ export function parseTreatyText(text: string, file: string): TreatyFile {
     (current ? current.textLines : introLines).push(line);
   }
   if (diagnostics.length) throw new CasusError(diagnostics);
-  for (const a of articles) {
-    a.text = a.textLines.join('\n').trim();
-    delete (a as Partial<typeof a>).textLines;
-  }
-  return { file, meta, frontMatter: yaml, intro: introLines.join('\n').trim(), articles };
+  const done: Article[] = articles.map(({ textLines, ...a }) => ({ ...a, text: textLines.join('\n').trim() }));
+  return { file, meta, frontMatter: yaml, intro: introLines.join('\n').trim(), articles: done };
 }
 
 /**

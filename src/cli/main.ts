@@ -1,0 +1,45 @@
+/**
+ * `casus`: the command-line adapter over the library. Each command lives in
+ * src/cli/commands/<name>.ts and exports `register(program)`; this file only wires them up
+ * and turns errors into exit codes: 0 ok, 1 a user's input error (printed as
+ * `file:line:col: error: message`), 2 an internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { CasusError, formatDiagnostic } from '../language/diagnostics.js';
+import { register as registerCore } from './commands/core.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('casus')
+    .description('Make treaties executable and explainable: check treaty files, run dated scenarios, compare readings.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerCore(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; usage mistakes are user errors
+      return e.exitCode === 0 ? 0 : 1;
+    }
+    if (e instanceof CasusError) {
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      return 1;
+    }
+    process.stderr.write(`casus: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && /(main\.(ts|js)|casus(\.js)?)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,133 @@
+/**
+ * Human-readable terminal output: position tables, explanation trees, reading lists.
+ * Colour only on a terminal (picocolors honours NO_COLOR and FORCE_COLOR).
+ */
+import pc from 'picocolors';
+import type { EngineOutput, Explanation, Position, PositionStatus, ReadingVariation, TreatyStatus } from '../engine/types.js';
+import type { TreatyFile } from '../language/ast.js';
+import { statementsOf } from '../language/ast.js';
+import { printStatement } from '../language/printer.js';
+
+const STATUS_COLOUR: Record<PositionStatus | TreatyStatus, (s: string) => string> = {
+  violated: pc.red,
+  triggered: pc.yellow,
+  fulfilled: pc.green,
+  'not-triggered': pc.dim,
+  'not-in-force': pc.dim,
+  expired: pc.dim,
+  'in-force': pc.green,
+  signed: pc.yellow,
+  'not-signed': pc.dim,
+  terminated: pc.dim,
+  superseded: pc.dim,
+};
+
+export function status(s: PositionStatus | TreatyStatus): string {
+  return STATUS_COLOUR[s](s);
+}
+
+function pad(s: string, n: number): string {
+  // pad by visible width (colour codes do not count)
+  // eslint-disable-next-line no-control-regex
+  const visible = s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  return s + ' '.repeat(Math.max(0, n - visible));
+}
+
+const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
+
+export function positionLine(p: Position): string {
+  const who = `${p.bearer} ${VERB[p.modality]} ${p.action.replace(/-/g, ' ')}${p.counterparty ? ` → ${p.counterparty}` : ''}`;
+  const art = /^\d+$/.test(p.article) ? `Art ${p.article}` : p.article;
+  return `  ${pad(pc.bold(art), 8)} ${pad(who, 58)} ${pad(status(p.status), 14)} ${p.since ? `since ${p.since}` : ''}`;
+}
+
+/**
+ * Event-driven positions matter most; standing duties of conduct (rules with no trigger and no
+ * violating event, in effect) are summarised unless `all`. `standing` tells which rules those are.
+ */
+export function renderRun(out: EngineOutput, opts: { all?: boolean; title?: string; standing?: (p: Position) => boolean } = {}): string {
+  const isStanding = (p: Position) => p.status === 'triggered' && (opts.standing?.(p) ?? false);
+  const lines: string[] = [];
+  if (opts.title) lines.push(pc.bold(opts.title));
+  lines.push(`As of ${pc.bold(out.as_of)}  ·  readings: ${out.readings.join(', ')}`, '');
+  lines.push(pc.bold('Treaties'));
+  for (const t of out.treaties) lines.push(`  ${pad(t.id, 16)} ${pad(status(t.status), 12)} ${t.since ? `since ${t.since}` : ''}`);
+  for (const t of out.treaties) {
+    const ps = out.positions.filter((p) => p.treaty === t.id);
+    if (ps.length === 0) continue;
+    const shown = opts.all ? ps : ps.filter((p) => !isStanding(p));
+    const standing = ps.length - shown.length;
+    lines.push('', pc.bold(`Positions under ${t.id}`) + pc.dim(` (${ps.length})`));
+    const order: PositionStatus[] = ['violated', 'triggered', 'fulfilled', 'not-triggered', 'expired', 'not-in-force'];
+    for (const s of order) for (const p of shown.filter((x) => x.status === s)) lines.push(positionLine(p));
+    if (standing) lines.push(pc.dim(`  … and ${standing} standing duties of conduct in effect (cooperation articles); --all lists them`));
+  }
+  const dependent = out.positions.filter((p) => p.depends_on_readings.length && p.status !== 'not-in-force' && p.status !== 'expired');
+  if (dependent.length) {
+    lines.push('', pc.dim(`Positions that depend on a contested reading: ${[...new Set(dependent.map((p) => p.id))].length}. 'casus run … --across-readings' shows how they change; 'casus explain <scenario> <id>' shows why.`));
+  }
+  return lines.join('\n');
+}
+
+export function renderTree(e: Explanation, prefix = '', isLast = true, isRoot = true): string {
+  const lines: string[] = [];
+  const branch = isRoot ? '' : isLast ? '└─ ' : '├─ ';
+  lines.push(prefix + branch + (isRoot ? pc.bold(e.text) : e.text));
+  const childPrefix = isRoot ? '' : prefix + (isLast ? '   ' : '│  ');
+  e.because.forEach((c, i) => lines.push(renderTree(c, childPrefix, i === e.because.length - 1, false)));
+  return lines.join('\n');
+}
+
+export function renderVariations(vs: ReadingVariation[]): string {
+  if (vs.length === 0) return 'No position changes status across the readings: the answer does not depend on them.';
+  const lines: string[] = [pc.bold('How positions change across readings') + pc.dim(' (one question at a time, the others as chosen)')];
+  let q = '';
+  for (const v of vs) {
+    if (v.question !== q) {
+      q = v.question;
+      lines.push('', pc.bold(`  question ${q}`));
+    }
+    lines.push(`    ${v.position}`);
+    for (const [r, s] of Object.entries(v.statuses)) lines.push(`      ${pad(r, 30)} ${status(s)}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderReadings(t: TreatyFile): string {
+  const lines: string[] = [pc.bold(`Readings of ${t.meta.id}`), ''];
+  const byQuestion = new Map<string, ReturnType<typeof statementsOf<'reading'>>>();
+  for (const r of statementsOf(t, 'reading')) byQuestion.set(r.question, [...(byQuestion.get(r.question) ?? []), r]);
+  for (const [q, rs] of byQuestion) {
+    lines.push(pc.bold(`question ${q}`));
+    for (const r of rs) {
+      lines.push(`  ${r.isDefault ? pc.green('● ') : '○ '}${pc.bold(r.id)}${r.isDefault ? pc.dim(' (default)') : ''}: ${r.title}`);
+      if (r.summary) lines.push(`      ${r.summary}`);
+      for (const h of r.holders) lines.push(pc.dim(`      held by ${h.who}: ${h.source}${h.line !== null ? `:${h.line}` : ''}`));
+    }
+    lines.push('');
+  }
+  lines.push(pc.bold('question territory') + pc.dim(' (global)'));
+  lines.push(`  ${pc.green('● ')}${pc.bold('territory.international')}${pc.dim(' (default)')}: a territory belongs to its sovereign under international law`);
+  lines.push(`  ○ ${pc.bold('territory.claimed')}: a territory belongs to each state that claims it`);
+  return lines.join('\n');
+}
+
+export function renderArticles(t: TreatyFile, which?: string): string {
+  const lines: string[] = [];
+  const arts = which ? t.articles.filter((a) => a.key === which || a.label === which) : t.articles;
+  for (const a of arts) {
+    const head = a.key === 'preamble' ? 'Preamble' : /^\d+$/.test(a.key) ? `Article ${a.label}` : `Provision ${a.label}`;
+    lines.push(pc.bold(`${head}${a.title ? ` — ${a.title}` : ''}`) + pc.dim(`  [${a.status}]`));
+    for (const s of a.sources) lines.push(pc.dim(`  source: ${s}`));
+    lines.push('');
+    const text = a.text ? a.text.split('\n').map((l) => `  ${l}`) : ['  (no text)'];
+    lines.push(...text, '');
+    const stmts = a.blocks.flatMap((b) => b.statements);
+    if (stmts.length) {
+      lines.push(pc.cyan('  rules:'));
+      for (const s of stmts) lines.push(...printStatement(s).split('\n').map((l) => pc.cyan(`  │ ${l}`)), pc.cyan('  │'));
+    } else lines.push(pc.dim('  (no rules encoded)'));
+    lines.push('');
+  }
+  return lines.join('\n');
+}

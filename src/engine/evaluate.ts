@@ -1,0 +1,355 @@
+/**
+ * The engine: treaties + dated events + chosen readings + an as-of date in, every party's
+ * normative position under every rule out, each with an explanation tree
+ * (conclusion ← rule of article N ← events and facts ← readings).
+ *
+ * Pure and deterministic: no I/O, no clock, no randomness; output arrays are sorted.
+ */
+import type { Article, Cond, Duration, RuleClause, RuleDecl, TreatyFile, Value } from '../language/ast.js';
+import { rulesOf, statementsOf } from '../language/ast.js';
+import { ruleId } from '../language/check.js';
+import { QUALIFIERS, TERRITORY_QUESTION } from '../language/vocabulary.js';
+import { addDuration, describeDuration } from './dates.js';
+import { describeEvent, describeOrigin, matches, type CondContext } from './conditions.js';
+import { lifecycleOf, type Lifecycle } from './lifecycle.js';
+import { isSelected, questionOf, readingCatalog, selectReadings, selectedIds, type ReadingCatalog, type Selection } from './readings.js';
+import type { EngineInput, EngineOutput, Explanation, Position, PositionStatus, ScenarioEvent } from './types.js';
+import type { TerritoryReading } from '../world/world.js';
+
+const node = (text: string, because: Explanation[] = []): Explanation => ({ text, because });
+const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
+
+/** Per-rule facts that do not depend on the run, computed once per treaty object. */
+interface CompiledRule {
+  treaty: TreatyFile;
+  article: Article;
+  rule: RuleDecl;
+  id: string;
+  /** reading ids this rule mentions (guards and `reading` conditions) */
+  readingRefs: string[];
+  usesTerritory: boolean;
+}
+
+const compiled = new WeakMap<TreatyFile, CompiledRule[]>();
+
+function valueUsesTerritory(v: Value): boolean {
+  if (v.kind === 'territory-of') return true;
+  if (v.kind === 'list') return v.items.some(valueUsesTerritory);
+  if (v.kind === 'administered-by' || v.kind === 'attackers-of') return valueUsesTerritory(v.of);
+  return false;
+}
+function condRefs(c: Cond | null, out: { readings: Set<string>; territory: boolean }): void {
+  if (!c) return;
+  if (c.kind === 'and' || c.kind === 'or') c.items.forEach((i) => condRefs(i, out));
+  else if (c.kind === 'not') condRefs(c.item, out);
+  else if (c.kind === 'reading') out.readings.add(c.id);
+  else if (valueUsesTerritory(c.value)) out.territory = true;
+}
+
+export function compileTreaty(t: TreatyFile): CompiledRule[] {
+  const cached = compiled.get(t);
+  if (cached) return cached;
+  const out = rulesOf(t).map(({ article, rule }) => {
+    const refs = { readings: new Set<string>(), territory: false };
+    for (const c of rule.clauses) {
+      c.guard?.forEach((g) => refs.readings.add(g));
+      if (c.clause === 'when' || c.clause === 'fulfilled-by' || c.clause === 'violated-by') condRefs(c.event.where, refs);
+      if (c.clause === 'if' || c.clause === 'unless') condRefs(c.cond, refs);
+    }
+    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory };
+  });
+  compiled.set(t, out);
+  return out;
+}
+
+interface RunContext {
+  input: EngineInput;
+  events: ScenarioEvent[];
+  catalog: ReadingCatalog;
+  selection: Selection;
+  lifecycles: Map<string, Lifecycle>;
+  assumptions: Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
+}
+
+/** Merge recorded history and scenario events, sorted by date (stable within a day). */
+export function timeline(input: EngineInput): ScenarioEvent[] {
+  const all: ScenarioEvent[] = [];
+  if (input.history !== false)
+    for (const t of input.treaties)
+      for (const h of t.meta.history) all.push({ date: h.date, type: h.type, fields: { ...h.fields, treaty: t.meta.id }, origin: { kind: 'recorded', treaty: t.meta.id, source: h.source }, note: null });
+  all.push(...input.events);
+  return all
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.date <= input.asOf)
+    .sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i))
+    .map(({ e }) => e);
+}
+
+export function evaluate(input: EngineInput): EngineOutput {
+  const catalog = readingCatalog(input.treaties);
+  const selection = selectReadings(catalog, input.readings);
+  return evaluateWith(input, catalog, selection);
+}
+
+/** Evaluate with a reading selection already made (used to compare readings). */
+export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, selection: Selection): EngineOutput {
+  const events = timeline(input);
+  const primary = input.primaryTreaty ?? input.treaties[0]?.meta.id ?? '';
+  const lifecycles = new Map<string, Lifecycle>();
+  for (const t of input.treaties) lifecycles.set(t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world }));
+  const positions: Position[] = [];
+  for (const t of input.treaties) {
+    const assumptions = new Map<string, { duration: Duration; text: string | null; overridden: boolean }>();
+    for (const a of statementsOf(t, 'assume')) {
+      const o = input.assumptions?.[a.name];
+      assumptions.set(a.name, { duration: o ?? a.duration, text: a.text, overridden: o !== undefined });
+    }
+    const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions };
+    for (const rule of compileTreaty(t)) positions.push(...positionsOf(rule, run));
+  }
+  positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    as_of: input.asOf,
+    readings: selectedIds(selection),
+    treaties: [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    positions,
+  };
+}
+
+function humanAction(action: string): string {
+  return action.replace(/-/g, ' ');
+}
+
+function readingNode(run: RunContext, treaty: string, questionKey: string): Explanation {
+  const id = run.selection.get(questionKey)!;
+  if (questionKey === TERRITORY_QUESTION)
+    return node(`reading ${id} (question: whose territory a place is)${id === 'territory.international' ? ': sovereignty under international law' : ': each state’s own claims count'}`);
+  const d = run.catalog.decls.get(`${treaty}:${id}`)!.decl;
+  const q = run.catalog.questions.get(questionKey)!;
+  const others = q.readings.filter((r) => r !== id);
+  return node(
+    `reading ${id} (question ${d.question}${d.isDefault ? ', the default' : ', chosen'}): ${d.title}`,
+    [
+      ...d.holders.map((h) => node(`held by ${h.who}, in ${h.source}${h.line !== null ? ` line ${h.line}` : ''}`)),
+      ...(others.length ? [node(`alternatives: ${others.join(', ')}`)] : []),
+    ],
+  );
+}
+
+/** Expand the bearer/counterparty clauses into concrete pairs. */
+function pairs(rule: RuleDecl, parties: string[]): [string, string | null][] {
+  const bearer = rule.clauses.find((c) => c.clause === 'bearer');
+  const counter = rule.clauses.find((c) => c.clause === 'counterparty');
+  const bearers = bearer?.clause === 'bearer' ? (bearer.party.kind === 'state' ? [bearer.party.code] : parties) : parties;
+  const out: [string, string | null][] = [];
+  for (const b of bearers) {
+    if (counter?.clause !== 'counterparty') out.push([b, null]);
+    else if (counter.party.kind === 'state') out.push([b, counter.party.code]);
+    else for (const c of parties) if (c !== b || counter.party.kind === 'each') out.push([b, c]);
+  }
+  return out;
+}
+
+function positionsOf(cr: CompiledRule, run: RunContext): Position[] {
+  const { rule, treaty } = cr;
+  const tid = treaty.meta.id;
+  const life = run.lifecycles.get(tid)!;
+  const active = rule.clauses.filter((c) => c.guard === null || c.guard.some((g) => isSelected(run.selection, run.catalog, tid, g)));
+  const questions = new Set<string>();
+  for (const r of cr.readingRefs) {
+    const q = questionOf(run.catalog, tid, r);
+    if (q) questions.add(q);
+  }
+  if (cr.usesTerritory) questions.add(TERRITORY_QUESTION);
+  const questionList = [...questions].sort();
+  const depends = [...new Set(questionList.map((q) => run.selection.get(q)!))].sort();
+  const action = active.find((c) => c.clause === 'action');
+  const actionName = action?.clause === 'action' ? action.name : rule.name;
+  const territoryReading = run.selection.get(TERRITORY_QUESTION) as TerritoryReading;
+
+  return pairs(rule, life.parties).map(([bearer, counterparty]) => {
+    const ctx: CondContext = {
+      world: run.input.world,
+      parties: life.parties,
+      bearer,
+      counterparty,
+      territoryReading,
+      events: run.events,
+      hasReading: (id) => isSelected(run.selection, run.catalog, tid, id),
+    };
+    const { status, since, because } = judge(cr, run, life, active, ctx);
+    const head = `${bearer} ${VERB[rule.modality]} ${humanAction(actionName)}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
+    const readingNodes = questionList.map((q) => readingNode(run, tid, q));
+    return {
+      id: `${tid}/${cr.id}/${bearer}${counterparty ? `-${counterparty}` : ''}`,
+      treaty: tid,
+      article: cr.article.key,
+      modality: rule.modality,
+      bearer,
+      counterparty,
+      action: actionName,
+      status,
+      since,
+      depends_on_readings: depends,
+      explanation: node(head, [ruleNode(cr, active), ...because, ...readingNodes]),
+    };
+  });
+}
+
+function ruleNode(cr: CompiledRule, active: RuleClause[]): Explanation {
+  const a = cr.article;
+  const quals = active.filter((c) => c.clause === 'qualifier').map((c) => (c.clause === 'qualifier' ? (c.text ? `“${c.text}”` : QUALIFIERS[c.name] ?? c.name) : ''));
+  const because = [node(`text: ${a.status}${a.sources[0] ? `; source: ${a.sources[0]}` : ''}`)];
+  if (quals.length) because.push(node(`qualified: ${quals.join(', ')}`));
+  const sees = active.filter((c) => c.clause === 'see').map((c) => (c.clause === 'see' ? c.article : ''));
+  if (sees.length) because.push(node(`see also Article ${sees.join(', ')}`));
+  return node(`${a.key === 'preamble' ? 'Preamble' : /^\d+$/.test(a.key) ? `Article ${a.label}` : `Provision '${a.label}' (article number unknown)`}${a.title ? ` (${a.title})` : ''} of ${cr.treaty.meta.id}, rule ${cr.id}${cr.rule.title ? `: ${cr.rule.title}` : ''}`, because);
+}
+
+interface Judgement {
+  status: PositionStatus;
+  since: string | null;
+  because: Explanation[];
+}
+
+function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleClause[], ctx: CondContext): Judgement {
+  const asOf = run.input.asOf;
+  const lifeNode = life.explanation;
+  // 1. the treaty must be in force, and the rule's own window open
+  if (life.status !== 'in-force') {
+    const wasInForce = life.inForce !== null && (life.status === 'terminated' || life.status === 'superseded');
+    return { status: wasInForce ? 'expired' : 'not-in-force', since: wasInForce ? life.since : null, because: [lifeNode] };
+  }
+  let start = life.inForce!;
+  const because: Explanation[] = [lifeNode];
+  for (const c of active) {
+    if (c.clause === 'from' && c.point.kind === 'date' && c.point.date > start) start = c.point.date;
+    if (c.clause === 'until' && c.point.kind === 'date' && c.point.date <= asOf) return { status: 'expired', since: c.point.date, because: [...because, node(`the rule applies until ${c.point.date}`)] };
+  }
+  if (start > asOf) return { status: 'not-in-force', since: null, because: [...because, node(`the rule applies from ${start}`)] };
+
+  // 2. a reading may make the clause inoperative
+  const inop = active.find((c) => c.clause === 'inoperative');
+  if (inop && inop.clause === 'inoperative')
+    return { status: 'not-triggered', since: null, because: [...because, node(`inoperative under reading ${inop.guard?.join(', ') ?? ''}${inop.text ? `: ${inop.text}` : ''}; no event can make it due`)] };
+
+  // 3. static conditions
+  for (const c of active) {
+    if (c.clause !== 'if' && c.clause !== 'unless') continue;
+    const dummy: ScenarioEvent = { date: asOf, type: '', fields: {}, origin: { kind: 'recorded', treaty: '', source: null }, note: null };
+    const trace: string[] = [];
+    const holds = evalCondStatic(c.cond, dummy, ctx, trace);
+    if ((c.clause === 'if') !== holds) return { status: 'not-triggered', since: null, because: [...because, node(`condition not met (${c.clause}): ${trace.join('; ')}`)] };
+  }
+
+  // 4. triggers: every active `when` must be matched by an event in the window
+  const whens = active.filter((c): c is Extract<RuleClause, { clause: 'when' }> => c.clause === 'when');
+  let trigger = start;
+  if (whens.length === 0) because.push(node(`binding from ${start} without any triggering event`));
+  const triggerNodes: Explanation[] = [];
+  for (const w of whens) {
+    const hit = firstMatch(run.events, w.event, start, asOf, ctx);
+    if (!hit) {
+      const misses = nearMisses(run.events, w.event, start, asOf, ctx);
+      const guard = w.guard ? ` (required under reading ${w.guard.join(', ')})` : '';
+      return {
+        status: 'not-triggered',
+        since: null,
+        because: [...because, ...triggerNodes, node(`no ${w.event.type.replace(/_/g, ' ')} that counts, between ${start} and ${asOf}${guard}`, misses)],
+      };
+    }
+    if (hit.event.date > trigger) trigger = hit.event.date;
+    triggerNodes.push(node(`${describeEvent(hit.event)} on ${hit.event.date}${w.guard ? ` (required under reading ${w.guard.join(', ')})` : ''} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t))));
+  }
+  if (whens.length) because.push(node(`triggered on ${trigger}`, triggerNodes));
+
+  // 5. prohibitions are violated by a forbidden event; obligations fulfilled or overdue
+  const violators = active.filter((c): c is Extract<RuleClause, { clause: 'violated-by' }> => c.clause === 'violated-by');
+  for (const v of violators) {
+    const hit = firstMatch(run.events, v.event, trigger, asOf, ctx);
+    if (hit) return { status: 'violated', since: hit.event.date, because: [...because, node(`violated by ${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t)))] };
+  }
+  if (cr.rule.modality === 'prohibition') {
+    if (violators.length) because.push(node(`no ${violators.map((v) => v.event.type.replace(/_/g, ' ')).join(' or ')} by ${ctx.bearer} that counts, by ${asOf}`));
+    return { status: 'triggered', since: trigger, because };
+  }
+  const fulfillers = active.filter((c): c is Extract<RuleClause, { clause: 'fulfilled-by' }> => c.clause === 'fulfilled-by');
+  let done: { date: string; node: Explanation } | null = null;
+  for (const f of fulfillers) {
+    const hit = firstMatch(run.events, f.event, trigger, asOf, ctx);
+    if (hit && (!done || hit.event.date < done.date))
+      done = { date: hit.event.date, node: node(`${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t))) };
+  }
+  const within = active.find((c): c is Extract<RuleClause, { clause: 'within' }> => c.clause === 'within');
+  let due: string | null = null;
+  if (within && cr.rule.modality === 'obligation') {
+    let d: Duration;
+    let how: string;
+    if (within.deadline.kind === 'duration') {
+      d = within.deadline.duration;
+      how = `${describeDuration(d)} (the treaty's own period)`;
+    } else {
+      const a = run.assumptions.get(within.deadline.name)!;
+      d = a.duration;
+      how = `${describeDuration(d)}: ${a.overridden ? 'assumption overridden for this run' : `assumption '${within.deadline.name}'${a.text ? ` (${a.text})` : ''}`}`;
+    }
+    due = addDuration(trigger, d);
+    because.push(node(`due by ${due}: ${within.text ? `“${within.text}” ` : ''}read as ${how}`));
+  }
+  if (done && (due === null || done.date <= due)) return { status: 'fulfilled', since: done.date, because: [...because, node(`fulfilled on ${done.date}`, [done.node])] };
+  if (due !== null && asOf > due) {
+    const late = done ? [node(`performed late, on ${done.date}`, [done.node])] : [];
+    const what = fulfillers.map((f) => f.event.type.replace(/_/g, ' ')).join(' or ') || 'performance';
+    return { status: 'violated', since: due, because: [...because, node(`violated: no ${what} by ${ctx.bearer}${ctx.counterparty ? ` to ${ctx.counterparty}` : ''} that counts by ${due}`, late)] };
+  }
+  if (fulfillers.length) because.push(node(`not yet performed by ${asOf}`));
+  return { status: 'triggered', since: trigger, because };
+}
+
+function evalCondStatic(c: Cond, e: ScenarioEvent, ctx: CondContext, trace: string[]): boolean {
+  // `if`/`unless` conditions may only test readings (the checker enforces it)
+  switch (c.kind) {
+    case 'and':
+      return c.items.every((i) => evalCondStatic(i, e, ctx, trace));
+    case 'or':
+      return c.items.some((i) => evalCondStatic(i, e, ctx, trace));
+    case 'not':
+      return !evalCondStatic(c.item, e, ctx, trace);
+    case 'reading': {
+      const r = ctx.hasReading(c.id);
+      trace.push(`reading ${c.id} is ${r ? '' : 'not '}chosen`);
+      return r;
+    }
+    default:
+      return false;
+  }
+}
+
+function firstMatch(events: ScenarioEvent[], p: Parameters<typeof matches>[0], from: string, to: string, ctx: CondContext): { event: ScenarioEvent; trace: string[] } | null {
+  for (const e of events) {
+    if (e.date < from || e.date > to || e.type !== p.type) continue;
+    if (matches(p, e, ctx)) {
+      const trace: string[] = [];
+      matches(p, e, ctx, trace);
+      return { event: e, trace };
+    }
+  }
+  return null;
+}
+
+/** Events of the right type that did not count, and why: the most useful part of "not triggered". */
+function nearMisses(events: ScenarioEvent[], p: Parameters<typeof matches>[0], from: string, to: string, ctx: CondContext): Explanation[] {
+  const out: Explanation[] = [];
+  for (const e of events) {
+    if (e.type !== p.type) continue;
+    if (e.date < from) {
+      out.push(node(`${describeEvent(e)} on ${e.date} does not count: it precedes ${from}, when the rule took effect (${describeOrigin(e)})`));
+      continue;
+    }
+    if (e.date > to) continue;
+    const trace: string[] = [];
+    matches(p, e, ctx, trace);
+    out.push(node(`${describeEvent(e)} on ${e.date} does not count (${describeOrigin(e)})`, trace.map((t) => node(t))));
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The engine's contract: dated events and chosen readings in, every party's normative
+ * positions out, each with an explanation tree. Field names of the output types follow the
+ * stable JSON contract of `casus run --json` (snake_case on purpose).
+ */
+import type { Duration, TreatyFile } from '../language/ast.js';
+import type { World } from '../world/world.js';
+
+/** Where an event came from: a scenario file position, or a treaty's recorded history. */
+export type EventOrigin = { kind: 'scenario'; file: string; line: number; col: number } | { kind: 'recorded'; treaty: string; source: string | null };
+
+export interface ScenarioEvent {
+  date: string;
+  type: string;
+  /** the event's attributes (by, on, territory, party, treaty, …) */
+  fields: Record<string, string>;
+  origin: EventOrigin;
+  note: string | null;
+}
+
+export interface EngineInput {
+  treaties: TreatyFile[];
+  world: World;
+  events: ScenarioEvent[];
+  asOf: string;
+  /** chosen readings; each replaces the default of its question */
+  readings?: string[];
+  /** overrides of `assume` declarations, e.g. { immediately: { amount: 3, unit: 'day' } } */
+  assumptions?: Record<string, Duration>;
+  /** include each treaty's recorded history (default true) */
+  history?: boolean;
+  /** the treaty that lifecycle events without a `treaty` field belong to (default: the first) */
+  primaryTreaty?: string;
+}
+
+export type TreatyStatus = 'not-signed' | 'signed' | 'in-force' | 'terminated' | 'superseded';
+export type PositionStatus = 'not-in-force' | 'not-triggered' | 'triggered' | 'fulfilled' | 'violated' | 'expired';
+
+export interface Explanation {
+  text: string;
+  because: Explanation[];
+}
+
+export interface TreatyState {
+  id: string;
+  status: TreatyStatus;
+  since: string | null;
+}
+
+export interface Position {
+  id: string;
+  treaty: string;
+  article: string;
+  modality: 'obligation' | 'permission' | 'prohibition';
+  bearer: string;
+  counterparty: string | null;
+  action: string;
+  status: PositionStatus;
+  since: string | null;
+  depends_on_readings: string[];
+  explanation: Explanation;
+}
+
+export interface EngineOutput {
+  as_of: string;
+  readings: string[];
+  treaties: TreatyState[];
+  positions: Position[];
+}
+
+/** How a position's status changes when one question's reading is swapped. */
+export interface ReadingVariation {
+  position: string;
+  question: string;
+  /** reading id -> status under it (the other readings as chosen) */
+  statuses: Record<string, PositionStatus>;
+}
