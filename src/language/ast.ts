@@ -67,7 +67,7 @@ export type Deadline = { kind: 'duration'; duration: Duration } | { kind: 'assum
 export type TimePoint = { kind: 'entry-into-force' } | { kind: 'termination' } | { kind: 'date'; date: string };
 
 /** One line of a rule. `guard` lists readings: the clause holds only when one of them is chosen. */
-export type RuleClause = { guard: string[] | null; loc: Loc } & (
+export type RuleClause = { guard: string[] | null; loc: Loc; comments?: string[] } & (
   | { clause: 'bearer'; party: PartyRef }
   | { clause: 'counterparty'; party: PartyRef }
   | { clause: 'action'; name: string }
@@ -87,6 +87,8 @@ export type RuleClause = { guard: string[] | null; loc: Loc } & (
 export type RuleClauseKind = RuleClause['clause'];
 
 export interface RuleDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'rule';
   modality: Modality;
   name: string;
@@ -103,6 +105,8 @@ export interface ReadingHolder {
 
 /** A named interpretation of a contested clause; readings sharing a `question` are alternatives. */
 export interface ReadingDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'reading';
   id: string;
   title: string;
@@ -115,6 +119,8 @@ export interface ReadingDecl {
 
 /** `assume immediately = 7 days "..."`: a modelling assumption, never treaty text. */
 export interface AssumeDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'assume';
   name: string;
   duration: Duration;
@@ -124,6 +130,8 @@ export interface AssumeDecl {
 
 /** Entry into force: which steps are required, which event completes them, and any delay. */
 export interface EntryIntoForceDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'entry-into-force';
   requires: { event: string; by: 'each-party'; loc: Loc }[];
   when: EventPattern[];
@@ -132,6 +140,8 @@ export interface EntryIntoForceDecl {
 }
 
 export interface TerminationDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'termination';
   when: EventPattern[];
   notice: Duration | 'unknown';
@@ -141,6 +151,8 @@ export interface TerminationDecl {
 }
 
 export interface DurationDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'duration';
   term: Duration | 'indefinite' | 'unknown';
   renew: Duration | null;
@@ -150,6 +162,8 @@ export interface DurationDecl {
 
 /** This treaty ends another one when it enters into force. */
 export interface SupersedesDecl {
+  /** `#` comment lines written above (or inside) the statement, kept by the formatter */
+  comments?: string[];
   kind: 'supersedes';
   treaty: string;
   text: string | null;

@@ -110,12 +110,14 @@ export function printClause(c: RuleClause): string {
   return guard + body;
 }
 
+const commentLines = (cs: string[] | undefined, indent: string) => (cs ?? []).map((c) => (c ? `${indent}# ${c}` : `${indent}#`));
+
 export function printStatement(s: Statement): string {
-  const lines: string[] = [];
+  const lines: string[] = commentLines(s.comments, '');
   switch (s.kind) {
     case 'rule':
       lines.push(withText(`${s.modality} ${s.name}`, s.title));
-      for (const c of s.clauses) lines.push(INDENT + printClause(c));
+      for (const c of s.clauses) lines.push(...commentLines(c.comments, INDENT), INDENT + printClause(c));
       break;
     case 'reading':
       lines.push(`reading ${s.id} ${quote(s.title)}`);

@@ -53,6 +53,8 @@ interface LogicalLine {
   indent: number;
   tokens: Token[];
   line: number;
+  /** text of a `#` comment on this line, without the '#' */
+  comment: string | null;
 }
 
 const PUNCT = ['!=', '=', '(', ')', '[', ']', ',', ':'];
@@ -67,6 +69,7 @@ export function lexLines(text: string, file: string, firstLine: number): Logical
     const line = firstLine + i;
     const src = raw.replace(/\r$/, '');
     const tokens: Token[] = [];
+    let comment: string | null = null;
     let p = 0;
     if (/\t/.test(src.match(/^\s*/)![0])) throw err(file, line, 1, 'tabs are not allowed for indentation; use spaces');
     while (p < src.length) {
@@ -76,7 +79,10 @@ export function lexLines(text: string, file: string, firstLine: number): Logical
         p++;
         continue;
       }
-      if (ch === '#') break; // comment to end of line
+      if (ch === '#') {
+        comment = src.slice(p + 1).trim();
+        break;
+      }
       if (ch === '"') {
         let value = '';
         p++;
@@ -138,7 +144,7 @@ export function lexLines(text: string, file: string, firstLine: number): Logical
       }
       throw err(file, line, col, `unexpected character '${ch}'`);
     }
-    if (tokens.length > 0) out.push({ indent: src.length - src.trimStart().length, tokens, line });
+    if (tokens.length > 0 || comment !== null) out.push({ indent: src.length - src.trimStart().length, tokens, line, comment });
   });
   return out;
 }
@@ -229,20 +235,29 @@ class Cursor {
 interface RawClause {
   cursor: Cursor;
   first: Token;
+  /** comment lines above the clause and a trailing comment on it */
+  comments: string[];
 }
 
 /** Group logical lines into statements (header at column 1) and clauses (indented). */
 function groupStatements(lines: LogicalLine[], file: string): { header: RawClause; clauses: RawClause[] }[] {
   const out: { header: RawClause; clauses: RawClause[] }[] = [];
   let clauseIndent = -1;
+  let pending: string[] = []; // comment lines waiting for the next statement or clause
   const cursorFor = (tokens: Token[]) => {
     const last = tokens[tokens.length - 1]!;
     return new Cursor(tokens, file, { line: last.line, col: last.col + (last.kind === 'string' ? last.text.length + 2 : last.text.length) });
   };
   for (const l of lines) {
-    const first = l.tokens[0]!;
+    const first = l.tokens[0];
+    if (!first) {
+      pending.push(l.comment ?? '');
+      continue;
+    }
+    const comments = [...pending, ...(l.comment !== null ? [l.comment] : [])];
+    pending = [];
     if (l.indent === 0) {
-      out.push({ header: { cursor: cursorFor(l.tokens), first }, clauses: [] });
+      out.push({ header: { cursor: cursorFor(l.tokens), first, comments }, clauses: [] });
       clauseIndent = -1;
       continue;
     }
@@ -250,17 +265,20 @@ function groupStatements(lines: LogicalLine[], file: string): { header: RawClaus
     if (!current) throw err(file, l.line, first.col, `expected a statement (${STATEMENT_KEYWORDS.join(', ')}) at column 1, found an indented line`);
     if (clauseIndent < 0) clauseIndent = l.indent;
     if (l.indent === clauseIndent) {
-      current.clauses.push({ cursor: cursorFor(l.tokens), first });
+      current.clauses.push({ cursor: cursorFor(l.tokens), first, comments });
     } else if (l.indent > clauseIndent) {
       const prev = current.clauses[current.clauses.length - 1];
       if (!prev) throw err(file, l.line, first.col, 'unexpected continuation line');
       // continuation: the clause goes on
       const tokens = [...prev.cursor.tokens, ...l.tokens];
       prev.cursor = cursorFor(tokens);
+      prev.comments.push(...comments);
     } else {
       throw err(file, l.line, first.col, `inconsistent indentation: expected ${clauseIndent} spaces (like the clauses above) or a statement at column 1`);
     }
   }
+  const last = out[out.length - 1];
+  if (pending.length && last) (last.clauses[last.clauses.length - 1] ?? last.header).comments.push(...pending);
   return out;
 }
 
@@ -274,6 +292,7 @@ export function parseBlock(text: string, file: string, firstLine: number): State
       c.fail(`a statement (${STATEMENT_KEYWORDS.join(', ')})`, kw.kind === 'ident' ? didYouMean(kw.text, STATEMENT_KEYWORDS) : '');
     c.next();
     const loc = c.loc(kw);
+    const before = statements.length;
     switch (kw.text) {
       case 'obligation':
       case 'permission':
@@ -299,6 +318,11 @@ export function parseBlock(text: string, file: string, firstLine: number): State
         statements.push(parseSupersedes(c, clauses, loc));
         break;
     }
+    // comments are kept: on the statement, or on each rule clause (other statements' clause comments move up)
+    const stmt = statements[before]!;
+    const moved = stmt.kind === 'rule' ? [] : clauses.flatMap((x) => x.comments);
+    const all = [...header.comments, ...moved];
+    if (all.length) stmt.comments = all;
   }
   return statements;
 }
@@ -388,6 +412,7 @@ function parseRule(modality: Modality, c: Cursor, raw: RawClause[], loc: Loc): R
         clause = { ...base, clause: 'note', text: cur.string('a quoted note') };
     }
     cur.done();
+    if (rc.comments.length) clause.comments = rc.comments;
     clauses.push(clause);
   }
   return { kind: 'rule', modality, name, title, clauses, loc };
