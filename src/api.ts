@@ -53,7 +53,8 @@ export function engineInput(scenario: Scenario, ws: Workspace, opts: RunOptions 
     asOf,
     readings: mergeReadings(readingCatalog(treaties), scenario.readings, opts.readings ?? []),
     assumptions: { ...scenario.assumptions, ...opts.assumptions },
-    history: opts.history ?? scenario.history,
+    // a scenario without history replaces the recorded history of the treaties it names only
+    history: (opts.history ?? scenario.history) ? true : { exclude: scenario.treaties },
     primaryTreaty: scenario.treaties[0],
   };
 }

@@ -74,8 +74,10 @@ interface RunContext {
 /** Merge recorded history and scenario events, sorted by date (stable within a day). */
 export function timeline(input: EngineInput): ScenarioEvent[] {
   const all: ScenarioEvent[] = [];
-  if (input.history !== false)
-    for (const t of input.treaties)
+  const h0 = input.history ?? true;
+  const recorded = (id: string) => (typeof h0 === 'boolean' ? h0 : !h0.exclude.includes(id));
+  for (const t of input.treaties)
+    if (recorded(t.meta.id))
       for (const h of t.meta.history) all.push({ date: h.date, type: h.type, fields: { ...h.fields, treaty: t.meta.id }, origin: { kind: 'recorded', treaty: t.meta.id, source: h.source }, note: null });
   all.push(...input.events);
   return all

@@ -27,8 +27,11 @@ export interface EngineInput {
   readings?: string[];
   /** overrides of `assume` declarations, e.g. { immediately: { amount: 3, unit: 'day' } } */
   assumptions?: Record<string, Duration>;
-  /** include each treaty's recorded history (default true) */
-  history?: boolean;
+  /**
+   * include the treaties' recorded history (default true); `{ exclude }` drops the recorded
+   * history of the listed treaties only (a counterfactual about them keeps the others' facts)
+   */
+  history?: boolean | { exclude: string[] };
   /** the treaty that lifecycle events without a `treaty` field belong to (default: the first) */
   primaryTreaty?: string;
 }

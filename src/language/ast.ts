@@ -217,6 +217,8 @@ export interface TreatyMeta {
   sources: string[];
   history: RecordedEvent[];
   textStatus: string | null;
+  /** where each party code stands in the front matter, for error positions */
+  partyLocs: Loc[];
   /** the number of articles the full text has (front matter `articles`), when known */
   articleCount: number | null;
   notes: string[];

@@ -21,7 +21,9 @@ export function checkTreaty(t: TreatyFile, world: World, knownTreaties: Set<stri
   const warn = (loc: Loc, message: string) => ds.push({ file: loc.file, line: loc.line, col: loc.col, severity: 'warning', message });
   const top: Loc = { file: t.file, line: 2, col: 1 };
 
-  for (const p of t.meta.parties) if (!world.states.has(p)) error(top, `unknown party '${p}'${didYouMean(p, world.states.keys())} in front matter`);
+  t.meta.parties.forEach((p, i) => {
+    if (!world.states.has(p)) error(t.meta.partyLocs[i] ?? top, `unknown party '${p}'${didYouMean(p, world.states.keys())}: parties are ISO 3166-1 alpha-3 codes listed in data/states.yaml`);
+  });
 
   // recorded history
   const treaties = new Set([...knownTreaties, t.meta.id]);

@@ -105,6 +105,7 @@ function readMeta(src: YamlSource): TreatyMeta {
     title,
     shortTitle: typeof m.short_title === 'string' ? m.short_title : null,
     parties: parties as string[],
+    partyLocs: (parties as string[]).map((_, i) => ({ file: src.file, ...positionOf(src, nodeAt(src, ['parties', i])) })),
     signed: { date: (signed.date as string | undefined) ?? null, place: typeof signed.place === 'string' ? signed.place : null },
     sources: strings('sources'),
     history,

@@ -118,7 +118,7 @@ export function parseScenarioText(text: string, file: string, ctx: ScenarioConte
         at(e.date === undefined ? base : [...base, 'date'], e.date === undefined ? `event ${i + 1} needs a 'date' (YYYY-MM-DD)` : `invalid date '${String(e.date)}': expected a real calendar date YYYY-MM-DD`);
       }
       const problems = validateEvent(e.type, e, { world: ctx.world, treaties: ctx.treaties }, RESERVED_EVENT_KEYS);
-      for (const p of problems) at(p.field ? [...base, p.field] : base, p.message, p.atKey ? p.field! : undefined);
+      for (const p of problems) at(p.field && !p.atKey ? [...base, p.field] : base, p.message, p.atKey ? p.field! : undefined);
       if (problems.length === 0 && typeof e.type === 'string' && EVENT_TYPES[e.type]?.lifecycle && e.treaty !== undefined && !treaties.includes(String(e.treaty)))
         at([...base, 'treaty'], `treaty '${String(e.treaty)}' is not among this scenario's treaties (${treaties.join(', ')})`);
       const fields: Record<string, string> = {};
