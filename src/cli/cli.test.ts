@@ -1,0 +1,100 @@
+/** The CLI as a user meets it: exit codes, error format on stderr, the JSON contract, help. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+function casus(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('casus --help lists the commands and exits 0', () => {
+  const r = casus('--help');
+  assert.equal(r.code, 0);
+  for (const c of ['check', 'run', 'explain', 'readings', 'articles', 'fmt']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+});
+
+test('casus run --json follows the stable contract', () => {
+  const r = casus('run', 'scenarios/attack-kursk-2025.yaml', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['as_of', 'readings', 'treaties', 'positions']);
+  assert.equal(out.as_of, '2025-02-01');
+  assert.deepEqual(out.readings, ['art4.armed-attack', 'art4.direct', 'art4.gates-declaratory', 'territory.international']);
+  const p = out.positions.find((x: { id: string }) => x.id === 'rus-prk-2024/art4.assist/PRK-RUS');
+  assert.deepEqual(Object.keys(p), ['id', 'treaty', 'article', 'modality', 'bearer', 'counterparty', 'action', 'status', 'since', 'depends_on_readings', 'explanation']);
+  assert.equal(p.status, 'violated');
+  assert.deepEqual(Object.keys(p.explanation), ['text', 'because']);
+});
+
+test('casus run --as-of and --reading change the answer', () => {
+  const r = casus('run', 'scenarios/attack-kursk-2025.yaml', '--json', '--as-of', '2024-11-01');
+  assert.equal(JSON.parse(r.stdout).treaties.find((t: { id: string }) => t.id === 'rus-prk-2024').status, 'signed');
+  const s = casus('run', 'scenarios/attack-kursk-2025.yaml', '--json', '--reading', 'art4.state-of-war');
+  assert.equal(JSON.parse(s.stdout).positions.find((x: { id: string }) => x.id === 'rus-prk-2024/art4.assist/PRK-RUS').status, 'not-triggered');
+});
+
+test('a user error is one line per problem on stderr, exit 1, no stack trace', () => {
+  const r = casus('run', 'src/scenario/fixtures/bad/unknown-state.yaml');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, "src/scenario/fixtures/bad/unknown-state.yaml:4:48: error: unknown state 'UKRR' (did you mean 'UKR'?): use an ISO 3166-1 alpha-3 code listed in data/states.yaml\n");
+});
+
+test('bad options are user errors too', () => {
+  const r = casus('run', 'scenarios/attack-kursk-2025.yaml', '--reading', 'art4.state-of-wat');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^--reading: error: unknown reading 'art4.state-of-wat' \(did you mean 'art4.state-of-war'\?\)/);
+  const d = casus('run', 'scenarios/attack-kursk-2025.yaml', '--as-of', '2025-13-01');
+  assert.equal(d.code, 1);
+  assert.match(d.stderr, /^--as-of: error: expected a date YYYY-MM-DD, found '2025-13-01'/);
+  const m = casus('run', 'no-such-file.yaml');
+  assert.equal(m.code, 1);
+  assert.match(m.stderr, /^no-such-file.yaml: error: cannot read the scenario file/);
+  const u = casus('frobnicate');
+  assert.equal(u.code, 1);
+  assert.match(u.stderr, /unknown command 'frobnicate'/);
+});
+
+test('casus check reports treaty errors with file:line:col and exits 1', () => {
+  const r = casus('check', 'src/language/fixtures/bad/unknown-event-type.casus.md');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^src\/language\/fixtures\/bad\/unknown-event-type.casus.md:15:8: error: unknown event type 'armed_atack' \(did you mean 'armed_attack'\?\)$/m);
+  const ok = casus('check', 'treaties/rus-prk-2024.casus.md', 'scenarios/attack-kursk-2025.yaml');
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /^ok: 1 treaty, 1 scenario checked/);
+});
+
+test('casus explain prints the tree down to the event and the reading', () => {
+  const r = casus('explain', 'scenarios/attack-kursk-2025.yaml', 'art4.assist/PRK');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^rus-prk-2024\/art4.assist\/PRK-RUS {2}violated/);
+  assert.match(r.stdout, /└─ Kursk Oblast \(RU-KRS\) is territory of RUS under international law/);
+  assert.match(r.stdout, /reading art4.armed-attack \(question art4.trigger, the default\)/);
+  const amb = casus('explain', 'scenarios/attack-kursk-2025.yaml', 'art4.assist');
+  assert.equal(amb.code, 1);
+  assert.match(amb.stderr, /matches 2 positions/);
+});
+
+test('casus readings, articles and fmt --check', () => {
+  const r = casus('readings', 'rus-prk-2024');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /art4.state-of-war/);
+  assert.match(r.stdout, /held by Nimra Iqbal/);
+  const a = casus('articles', 'rus-prk-2024', '4');
+  assert.match(a.stdout, /Article 4 — Military and other assistance/);
+  assert.match(a.stdout, /│ obligation assist/);
+  assert.equal(casus('articles', 'rus-prk-2024', '99').code, 1);
+  const f = casus('fmt', '--check', 'treaties/rus-prk-2024.casus.md');
+  assert.equal(f.code, 0, f.stdout);
+});
+
+test('casus run --across-readings lists how positions change', () => {
+  const r = casus('run', 'scenarios/attack-kursk-2025.yaml', '--across-readings');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /question rus-prk-2024:art4.trigger/);
+  assert.match(r.stdout, /art4.state-of-war +not-triggered/);
+});
