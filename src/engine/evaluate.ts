@@ -8,7 +8,7 @@
 import type { Article, Cond, Duration, RuleClause, RuleDecl, TreatyFile, Value } from '../language/ast.js';
 import { rulesOf, statementsOf } from '../language/ast.js';
 import { ruleId } from '../language/check.js';
-import { QUALIFIERS, TERRITORY_QUESTION } from '../language/vocabulary.js';
+import { EVENT_TYPES, QUALIFIERS, TERRITORY_QUESTION } from '../language/vocabulary.js';
 import { addDuration, describeDuration } from './dates.js';
 import { describeEvent, describeOrigin, matches, type CondContext } from './conditions.js';
 import { lifecycleOf, type Lifecycle } from './lifecycle.js';
@@ -28,6 +28,23 @@ interface CompiledRule {
   /** reading ids this rule mentions (guards and `reading` conditions) */
   readingRefs: string[];
   usesTerritory: boolean;
+  /** the rule seen under one choice of the readings it depends on, by selection key */
+  views: Map<string, RuleView>;
+  /** bearer/counterparty pairs by the parties at the as-of date */
+  pairs: Map<string, [string, string | null][]>;
+  /** the question keys this rule's readings answer (its own treaty's, and `territory`), once known */
+  questions: string[] | null;
+}
+
+/** What a rule says under one choice of readings: built once, shared by every position and run. */
+interface RuleView {
+  active: RuleClause[];
+  depends: string[];
+  actionName: string;
+  /** the action in words: provide military assistance */
+  actionText: string;
+  ruleNode: Explanation;
+  readingNodes: Explanation[];
 }
 
 const compiled = new WeakMap<TreatyFile, CompiledRule[]>();
@@ -56,7 +73,7 @@ export function compileTreaty(t: TreatyFile): CompiledRule[] {
       if (c.clause === 'when' || c.clause === 'fulfilled-by' || c.clause === 'violated-by') condRefs(c.event.where, refs);
       if (c.clause === 'if' || c.clause === 'unless') condRefs(c.cond, refs);
     }
-    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory };
+    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory, views: new Map(), pairs: new Map(), questions: null };
   });
   compiled.set(t, out);
   return out;
@@ -71,14 +88,22 @@ interface RunContext {
   assumptions: Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
 }
 
+const recordedCache = new WeakMap<TreatyFile, ScenarioEvent[]>();
+function recordedEvents(t: TreatyFile): ScenarioEvent[] {
+  let r = recordedCache.get(t);
+  if (!r) {
+    r = t.meta.history.map((h) => ({ date: h.date, type: h.type, fields: { ...h.fields, treaty: t.meta.id }, origin: { kind: 'recorded' as const, treaty: t.meta.id, source: h.source }, note: null }));
+    recordedCache.set(t, r);
+  }
+  return r;
+}
+
 /** Merge recorded history and scenario events, sorted by date (stable within a day). */
 export function timeline(input: EngineInput): ScenarioEvent[] {
   const all: ScenarioEvent[] = [];
   const h0 = input.history ?? true;
   const recorded = (id: string) => (typeof h0 === 'boolean' ? h0 : !h0.exclude.includes(id));
-  for (const t of input.treaties)
-    if (recorded(t.meta.id))
-      for (const h of t.meta.history) all.push({ date: h.date, type: h.type, fields: { ...h.fields, treaty: t.meta.id }, origin: { kind: 'recorded', treaty: t.meta.id, source: h.source }, note: null });
+  for (const t of input.treaties) if (recorded(t.meta.id)) all.push(...recordedEvents(t));
   all.push(...input.events);
   return all
     .map((e, i) => ({ e, i }))
@@ -87,18 +112,29 @@ export function timeline(input: EngineInput): ScenarioEvent[] {
     .map(({ e }) => e);
 }
 
+const catalogs = new WeakMap<TreatyFile[], { catalog: ReadingCatalog; selections: Map<string, Selection> }>();
+
 export function evaluate(input: EngineInput): EngineOutput {
-  const catalog = readingCatalog(input.treaties);
-  const selection = selectReadings(catalog, input.readings);
-  return evaluateWith(input, catalog, selection);
+  // the catalog depends only on the treaties, a selection only on the readings: reuse both
+  let c = catalogs.get(input.treaties);
+  if (!c) {
+    c = { catalog: readingCatalog(input.treaties), selections: new Map() };
+    catalogs.set(input.treaties, c);
+  }
+  const key = (input.readings ?? []).join('\u0000');
+  let selection = c.selections.get(key);
+  if (!selection) {
+    selection = selectReadings(c.catalog, input.readings);
+    c.selections.set(key, selection);
+  }
+  return evaluateWith(input, c.catalog, selection);
 }
 
 /** Evaluate with a reading selection already made (used to compare readings). */
 export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, selection: Selection): EngineOutput {
   const events = timeline(input);
   const primary = input.primaryTreaty ?? input.treaties[0]?.meta.id ?? '';
-  const lifecycles = new Map<string, Lifecycle>();
-  for (const t of input.treaties) lifecycles.set(t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world }));
+  const lifecycles = lifecyclesOf(input, events, primary);
   const positions: Position[] = [];
   for (const t of input.treaties) {
     const assumptions = new Map<string, { duration: Duration; text: string | null; overridden: boolean }>();
@@ -107,7 +143,7 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
       assumptions.set(a.name, { duration: o ?? a.duration, text: a.text, overridden: o !== undefined });
     }
     const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions };
-    for (const rule of compileTreaty(t)) positions.push(...positionsOf(rule, run));
+    for (const rule of compileTreaty(t)) if (!input.only || input.only.includes(`${t.meta.id}/${rule.id}`)) positions.push(...positionsOf(rule, run));
   }
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -116,6 +152,31 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
     treaties: [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     positions,
   };
+}
+
+/**
+ * Lifecycles of every treaty. When the scenario has no lifecycle events of its own, they
+ * depend only on the treaties, the as-of date and the history setting, so they are memoised
+ * (bounded) — most scenarios ask about attacks, not ratifications.
+ */
+const lifecycleMemo = new WeakMap<TreatyFile[], Map<string, Map<string, Lifecycle>>>();
+const LIFECYCLE_MEMO_SIZE = 4096;
+function lifecyclesOf(input: EngineInput, events: ScenarioEvent[], primary: string): Map<string, Lifecycle> {
+  const compute = () => new Map(input.treaties.map((t) => [t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world })] as const));
+  if (input.events.some((e) => EVENT_TYPES[e.type]?.lifecycle)) return compute();
+  let memo = lifecycleMemo.get(input.treaties);
+  if (!memo) {
+    memo = new Map();
+    lifecycleMemo.set(input.treaties, memo);
+  }
+  const key = `${input.asOf}|${JSON.stringify(input.history ?? true)}|${primary}`;
+  let l = memo.get(key);
+  if (!l) {
+    l = compute();
+    if (memo.size >= LIFECYCLE_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, l);
+  }
+  return l;
 }
 
 function humanAction(action: string): string {
@@ -152,36 +213,60 @@ function pairs(rule: RuleDecl, parties: string[]): [string, string | null][] {
   return out;
 }
 
+function viewOf(cr: CompiledRule, run: RunContext): RuleView {
+  const tid = cr.treaty.meta.id;
+  if (cr.questions === null) {
+    const questions = new Set<string>();
+    for (const r of cr.readingRefs) {
+      const q = questionOf(run.catalog, tid, r);
+      if (q) questions.add(q);
+    }
+    if (cr.usesTerritory) questions.add(TERRITORY_QUESTION);
+    cr.questions = [...questions].sort();
+  }
+  const questionList = cr.questions;
+  const key = questionList.map((q) => run.selection.get(q)).join('|');
+  const cached = cr.views.get(key);
+  if (cached) return cached;
+  const active = cr.rule.clauses.filter((c) => c.guard === null || c.guard.some((g) => isSelected(run.selection, run.catalog, tid, g)));
+  const action = active.find((c) => c.clause === 'action');
+  const actionName = action?.clause === 'action' ? action.name : cr.rule.name;
+  const view: RuleView = {
+    active,
+    depends: [...new Set(questionList.map((q) => run.selection.get(q)!))].sort(),
+    actionName,
+    actionText: humanAction(actionName),
+    ruleNode: ruleNode(cr, active),
+    readingNodes: questionList.map((q) => readingNode(run, tid, q)),
+  };
+  cr.views.set(key, view);
+  return view;
+}
+
+function pairsOf(cr: CompiledRule, parties: string[]): [string, string | null][] {
+  const key = parties.join(',');
+  let p = cr.pairs.get(key);
+  if (!p) {
+    p = pairs(cr.rule, parties);
+    cr.pairs.set(key, p);
+  }
+  return p;
+}
+
 function positionsOf(cr: CompiledRule, run: RunContext): Position[] {
   const { rule, treaty } = cr;
   const tid = treaty.meta.id;
   const life = run.lifecycles.get(tid)!;
-  const active = rule.clauses.filter((c) => c.guard === null || c.guard.some((g) => isSelected(run.selection, run.catalog, tid, g)));
-  const questions = new Set<string>();
-  for (const r of cr.readingRefs) {
-    const q = questionOf(run.catalog, tid, r);
-    if (q) questions.add(q);
-  }
-  if (cr.usesTerritory) questions.add(TERRITORY_QUESTION);
-  const questionList = [...questions].sort();
-  const depends = [...new Set(questionList.map((q) => run.selection.get(q)!))].sort();
-  const action = active.find((c) => c.clause === 'action');
-  const actionName = action?.clause === 'action' ? action.name : rule.name;
+  const view = viewOf(cr, run);
   const territoryReading = run.selection.get(TERRITORY_QUESTION) as TerritoryReading;
+  const hasReading = (id: string) => isSelected(run.selection, run.catalog, tid, id);
+  const verb = VERB[rule.modality];
+  const act = view.actionText;
 
-  return pairs(rule, life.parties).map(([bearer, counterparty]) => {
-    const ctx: CondContext = {
-      world: run.input.world,
-      parties: life.parties,
-      bearer,
-      counterparty,
-      territoryReading,
-      events: run.events,
-      hasReading: (id) => isSelected(run.selection, run.catalog, tid, id),
-    };
-    const { status, since, because } = judge(cr, run, life, active, ctx);
-    const head = `${bearer} ${VERB[rule.modality]} ${humanAction(actionName)}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
-    const readingNodes = questionList.map((q) => readingNode(run, tid, q));
+  return pairsOf(cr, life.parties).map(([bearer, counterparty]) => {
+    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.events, hasReading };
+    const { status, since, because } = judge(cr, run, life, view.active, ctx);
+    const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
       id: `${tid}/${cr.id}/${bearer}${counterparty ? `-${counterparty}` : ''}`,
       treaty: tid,
@@ -189,11 +274,11 @@ function positionsOf(cr: CompiledRule, run: RunContext): Position[] {
       modality: rule.modality,
       bearer,
       counterparty,
-      action: actionName,
+      action: view.actionName,
       status,
       since,
-      depends_on_readings: depends,
-      explanation: node(head, [ruleNode(cr, active), ...because, ...readingNodes]),
+      depends_on_readings: view.depends,
+      explanation: node(head, [view.ruleNode, ...because, ...view.readingNodes]),
     };
   });
 }

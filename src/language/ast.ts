@@ -234,13 +234,22 @@ export interface TreatyFile {
   articles: Article[];
 }
 
-/** All statements of a kind across a treaty, in file order. */
+const byKind = new WeakMap<TreatyFile, Map<string, Statement[]>>();
+
+/** All statements of a kind across a treaty, in file order (memoised: trees are not mutated after parsing). */
 export function statementsOf<K extends Statement['kind']>(treaty: TreatyFile, kind: K): Extract<Statement, { kind: K }>[] {
-  const out: Extract<Statement, { kind: K }>[] = [];
-  for (const article of treaty.articles)
-    for (const block of article.blocks)
-      for (const s of block.statements) if (s.kind === kind) out.push(s as Extract<Statement, { kind: K }>);
-  return out;
+  let m = byKind.get(treaty);
+  if (!m) {
+    m = new Map();
+    byKind.set(treaty, m);
+  }
+  let out = m.get(kind);
+  if (!out) {
+    out = [];
+    for (const article of treaty.articles) for (const block of article.blocks) for (const s of block.statements) if (s.kind === kind) out.push(s);
+    m.set(kind, out);
+  }
+  return out as Extract<Statement, { kind: K }>[];
 }
 
 /** Every rule with the article it belongs to. */
