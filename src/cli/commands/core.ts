@@ -278,7 +278,9 @@ export function register(program: Command): void {
 
 export const SCENARIOS_DIR = path.resolve(TREATIES_DIR, '../scenarios');
 export function scenarioFiles(): string[] {
-  return readdirSorted(SCENARIOS_DIR).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(SCENARIOS_DIR, f));
+  return readdirSorted(SCENARIOS_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.relative(process.cwd(), path.join(SCENARIOS_DIR, f)));
 }
 function readdirSorted(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
@@ -286,9 +288,8 @@ function readdirSorted(dir: string): string[] {
 
 function demo(ws: Workspace): string {
   const t = ws.corpus.treaties.get('rus-prk-2024')!;
-  const file = path.join(SCENARIOS_DIR, 'attack-kursk-2025.yaml');
-  const scenario = loadScenario(file, ws);
-  const rel = path.relative(process.cwd(), file);
+  const rel = path.relative(process.cwd(), path.join(SCENARIOS_DIR, 'attack-kursk-2025.yaml'));
+  const scenario = loadScenario(rel, ws);
   const before = evaluate(engineInput(scenario, ws, { asOf: '2024-11-01' }));
   const out = runScenario(scenario, ws);
   const assist = out.positions.find((p) => p.id === 'rus-prk-2024/art4.assist/PRK-RUS')!;
