@@ -52,10 +52,13 @@ export function entryIntoForce(t: TreatyFile, own: ScenarioEvent[], world: World
     for (const p of parties) {
       const e = own.find((x) => x.type === req.event && x.fields.party === p && x.date <= asOf);
       if (!e) {
-        why.push(node(`no ${req.event.replace(/_/g, ' ')} by ${p} by ${asOf} (Art. ${articleOf(t, decl)} requires one by each party)`));
+        const steps = own.filter((x) => x.type === 'domestic_step' && x.fields.party === p && x.date <= asOf).map(eventNode);
+        why.push(node(`no ${req.event.replace(/_/g, ' ')} by ${p} by ${asOf} (Art. ${articleOf(t, decl)} requires one by each party)${steps.length ? '; steps so far:' : ''}`, steps));
         date = null;
       } else {
-        why.push(eventNode(e));
+        // the domestic steps that led to it (a vote, a law signed), where recorded
+        const steps = own.filter((x) => x.type === 'domestic_step' && x.fields.party === p && x.date <= e.date).map(eventNode);
+        why.push({ ...eventNode(e), because: steps });
         if (date !== null) date = maxDate(date, e.date);
       }
     }
