@@ -98,3 +98,10 @@ test('casus run --across-readings lists how positions change', () => {
   assert.match(r.stdout, /question rus-prk-2024:art4.trigger/);
   assert.match(r.stdout, /art4.state-of-war +not-triggered/);
 });
+
+test('casus articles --width lays the rules beside the text', () => {
+  const r = casus('articles', 'rus-prk-2024', '4', '--width', '160');
+  assert.equal(r.code, 0);
+  const row = r.stdout.split('\n').find((l) => l.includes('obligation assist'));
+  assert.ok(row && row.indexOf('│') > 40 && row.indexOf('obligation assist') > row.indexOf('│'), 'rule text stands right of the divider');
+});

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { CasusError, formatDiagnostic } from '../language/diagnostics.js';
 import { register as registerCore } from './commands/core.js';
+import { register as registerIngest } from './commands/ingest.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerCore(program);
+  registerIngest(program);
   return program;
 }
 

@@ -112,7 +112,41 @@ export function renderReadings(t: TreatyFile): string {
   return lines.join('\n');
 }
 
-export function renderArticles(t: TreatyFile, which?: string): string {
+/** Greedy word wrap of one line to `width` columns, keeping its indentation (continuations indented `hang` more). */
+function wrapLine(line: string, width: number, hang = 4): string[] {
+  const indent = line.length - line.trimStart().length;
+  const out: string[] = [];
+  let cur = '';
+  for (const w of line.trim().split(/\s+/).filter(Boolean)) {
+    const lead = out.length ? indent + hang : indent;
+    if (cur && lead + cur.length + 1 + w.length > width) {
+      out.push(' '.repeat(lead) + cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  out.push(' '.repeat(out.length ? indent + hang : indent) + cur);
+  return out;
+}
+
+/** Reflow Markdown prose: paragraphs joined and wrapped; block quotes indented. */
+function reflow(markdown: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of markdown.split(/\n\s*\n/)) {
+    const lines = para.split('\n');
+    const quoted = lines.every((l) => l.startsWith('>'));
+    const text = lines.map((l) => l.replace(/^>\s?/, '').trim()).join(' ');
+    if (out.length) out.push('');
+    out.push(...wrapLine(quoted ? `  ${text}` : text, width, 0).map((l) => (quoted ? l.replace(/^ {2}/, '▌ ') : l)));
+  }
+  return out;
+}
+
+/**
+ * Articles with their text and rules. On a wide terminal (`width` ≥ 140) the rules stand beside
+ * the text, so each rule can be read against the words it encodes; otherwise below it.
+ */
+export function renderArticles(t: TreatyFile, which?: string, width = 0): string {
+  if (width >= 140) return renderArticlesSideBySide(t, which, width);
   const lines: string[] = [];
   const arts = which ? t.articles.filter((a) => a.key === which || a.label === which) : t.articles;
   for (const a of arts) {
@@ -127,6 +161,29 @@ export function renderArticles(t: TreatyFile, which?: string): string {
       lines.push(pc.cyan('  rules:'));
       for (const s of stmts) lines.push(...printStatement(s).split('\n').map((l) => pc.cyan(`  │ ${l}`)), pc.cyan('  │'));
     } else lines.push(pc.dim('  (no rules encoded)'));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function renderArticlesSideBySide(t: TreatyFile, which: string | undefined, width: number): string {
+  const lines: string[] = [];
+  const left = Math.floor((width - 3) * 0.48);
+  const right = width - 3 - left;
+  const arts = which ? t.articles.filter((a) => a.key === which || a.label === which) : t.articles;
+  for (const a of arts) {
+    const head = a.key === 'preamble' ? 'Preamble' : /^\d+$/.test(a.key) ? `Article ${a.label}` : `Provision ${a.label}`;
+    lines.push(pc.bold(`${head}${a.title ? ` — ${a.title}` : ''}`) + pc.dim(`  [${a.status}]`));
+    for (const s of a.sources) lines.push(pc.dim(`  source: ${s}`));
+    const textLines = a.text ? reflow(a.text, left) : ['(no text)'];
+    const stmts = a.blocks.flatMap((b) => b.statements);
+    const ruleLines = stmts.length ? stmts.flatMap((s, i) => [...(i ? [''] : []), ...printStatement(s).split('\n').flatMap((l) => wrapLine(l, right))]) : ['(no rules encoded)'];
+    lines.push(pc.dim('─'.repeat(left) + '─┬─' + '─'.repeat(right)));
+    for (let i = 0; i < Math.max(textLines.length, ruleLines.length); i++) {
+      const l = textLines[i] ?? '';
+      const r = ruleLines[i] ?? '';
+      lines.push(`${pad(l, left)} ${pc.dim('│')} ${stmts.length ? pc.cyan(r) : pc.dim(r)}`);
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -205,11 +205,13 @@ export function register(program: Command): void {
     .description('show articles: their text beside their formal rules')
     .argument('<treaty>', 'treaty id or file')
     .argument('[article]', 'one article number (e.g. 4, IV, preamble)')
-    .action((id: string, article?: string) => {
+    .option('--width <columns>', 'lay text and rules side by side at this width (default: the terminal’s, when 140 or more)')
+    .action((id: string, article: string | undefined, flags: { width?: string }) => {
       const t = findTreaty(defaultWorkspace(), id);
       if (article && !t.articles.some((a) => a.key === article || a.label === article))
         throw optionError('article', `${t.meta.id} has no article '${article}'${didYouMean(article, t.articles.map((a) => a.key))}`);
-      process.stdout.write(renderArticles(t, article) + '\n');
+      const width = flags.width ? Number(flags.width) : process.stdout.isTTY ? process.stdout.columns : 0;
+      process.stdout.write(renderArticles(t, article, width) + '\n');
     });
 
   program
