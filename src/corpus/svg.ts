@@ -1,0 +1,127 @@
+/**
+ * The alliance network as a standalone SVG: a circular layout written here (no dependency, no
+ * binary). States sit on a circle, ordered so that each treaty's members are neighbours; a
+ * treaty with more than two parties is a hub inside the circle, near its members; a bilateral
+ * treaty is a curve between its two parties. Colours are the edge types; dashed lines are
+ * treaties whose entry into force is not recorded. Deterministic: same network, same bytes.
+ */
+import { drawnLinks, EDGE_COLOURS, EDGE_ORDER, type Network } from './network.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (x: number) => (Math.round(x * 10) / 10).toString();
+
+/** Order the states so that members of the same treaty are adjacent on the circle. */
+function circleOrder(n: Network): string[] {
+  const placed: string[] = [];
+  const groups = [...n.treaties].sort((a, b) => b.parties.length - a.parties.length || (a.id < b.id ? -1 : 1));
+  for (const g of groups) for (const p of g.parties) if (!placed.includes(p)) placed.push(p);
+  for (const s of n.nodes) if (!placed.includes(s.id)) placed.push(s.id);
+  return placed;
+}
+
+export function toSvg(n: Network): string {
+  const { hubs, links } = drawnLinks(n);
+  const order = circleOrder(n);
+  const size = Math.max(640, Math.min(1100, 280 + order.length * 22));
+  const legendW = 250;
+  const cx = size / 2;
+  const cy = size / 2 + 20;
+  const r = size / 2 - 70;
+  const pos = new Map<string, { x: number; y: number }>();
+  order.forEach((id, i) => {
+    const a = (2 * Math.PI * i) / Math.max(1, order.length) - Math.PI / 2;
+    pos.set(id, { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) });
+  });
+  for (const h of hubs) {
+    const ps = h.parties.map((p) => pos.get(p)!).filter(Boolean);
+    let x = ps.reduce((s, p) => s + p.x, 0) / ps.length;
+    let y = ps.reduce((s, p) => s + p.y, 0) / ps.length;
+    // keep hubs off the centre and off each other: pull to 55% of the radius along their direction
+    const dx = x - cx;
+    const dy = y - cy;
+    const d = Math.hypot(dx, dy);
+    const k = d < 1 ? 0 : (0.55 * r) / d;
+    x = d < 1 ? cx : cx + dx * k;
+    y = d < 1 ? cy : cy + dy * k;
+    pos.set(h.id, { x, y });
+  }
+  const out: string[] = [];
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${size + legendW}" height="${size + 40}" viewBox="0 0 ${size + legendW} ${size + 40}" font-family="Helvetica, Arial, sans-serif">`);
+  out.push(`<title>${esc(`Alliance network on ${n.as_of} (casus)`)}</title>`);
+  out.push(`<rect x="0" y="0" width="${size + legendW}" height="${size + 40}" fill="#ffffff"/>`);
+  out.push(`<text x="20" y="30" font-size="18" font-weight="bold">${esc(`Obligations in force on ${n.as_of}`)}</text>`);
+  out.push(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="20" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>`);
+  out.push('<g id="links">');
+  // bilateral links between the same two states are fanned out so that their labels stay apart
+  const pairCount = new Map<string, number>();
+  for (const l of links) {
+    const p = pos.get(l.from);
+    const q = pos.get(l.to);
+    if (!p || !q) continue;
+    const colour = EDGE_COLOURS[l.types[0]!];
+    const dash = l.certainty === 'unverified' ? ' stroke-dasharray="6 4"' : '';
+    const isHub = hubs.some((h) => h.id === l.treaty);
+    const tip = `${l.treaty}: ${l.types.join(', ')}${l.certainty === 'unverified' ? ' (entry into force not recorded)' : ''}`;
+    if (isHub) {
+      out.push(`<line x1="${num(p.x)}" y1="${num(p.y)}" x2="${num(q.x)}" y2="${num(q.y)}" stroke="${colour}" stroke-width="1.2" stroke-opacity="0.55"${dash}><title>${esc(`${l.from} – ${tip}`)}</title></line>`);
+      continue;
+    }
+    const pair = [l.from, l.to].sort().join('|');
+    const k = pairCount.get(pair) ?? 0;
+    pairCount.set(pair, k + 1);
+    // control point: towards the centre, further for each extra link between the same pair
+    const mx = (p.x + q.x) / 2;
+    const my = (p.y + q.y) / 2;
+    const pull = 0.25 + 0.18 * k;
+    const c = { x: mx + (cx - mx) * pull, y: my + (cy - my) * pull };
+    const marker = l.directed ? ' marker-end="url(#arrow)"' : '';
+    out.push(`<path d="M ${num(p.x)} ${num(p.y)} Q ${num(c.x)} ${num(c.y)} ${num(q.x)} ${num(q.y)}" fill="none" stroke="${colour}" stroke-width="2.5"${dash}${marker}><title>${esc(`${l.from} – ${l.to} ${tip}`)}</title></path>`);
+    const lx = 0.25 * p.x + 0.5 * c.x + 0.25 * q.x;
+    const ly = 0.25 * p.y + 0.5 * c.y + 0.25 * q.y;
+    out.push(`<text x="${num(lx)}" y="${num(ly)}" font-size="10" text-anchor="middle" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(`${l.types.join(', ')} (${l.treaty})`)}</text>`);
+  }
+  out.push('</g>');
+  out.push('<g id="hubs">');
+  for (const h of hubs) {
+    const p = pos.get(h.id)!;
+    const w = 12 + h.id.length * 7;
+    const types = [...new Set(links.filter((l) => l.treaty === h.id).flatMap((l) => l.types))];
+    const dash = h.certainty === 'unverified' ? ' stroke-dasharray="4 3"' : '';
+    out.push(`<g><title>${esc(`${h.id} (${h.parties.length} parties): ${types.join(', ')}`)}</title>`);
+    out.push(`<rect x="${num(p.x - w / 2)}" y="${num(p.y - 13)}" width="${num(w)}" height="26" rx="8" fill="#fdf6e3" stroke="${EDGE_COLOURS[types[0] ?? 'consultation']}" stroke-width="2"${dash}/>`);
+    out.push(`<text x="${num(p.x)}" y="${num(p.y + 4)}" font-size="11" text-anchor="middle" font-weight="bold">${esc(h.id)}</text></g>`);
+  }
+  out.push('</g>');
+  out.push('<g id="states">');
+  for (const s of n.nodes) {
+    const p = pos.get(s.id)!;
+    out.push(`<g><title>${esc(s.name)}</title><circle cx="${num(p.x)}" cy="${num(p.y)}" r="15" fill="#ffffff" stroke="#333333" stroke-width="1.5"/>`);
+    out.push(`<text x="${num(p.x)}" y="${num(p.y + 4)}" font-size="10" text-anchor="middle">${esc(s.id)}</text></g>`);
+  }
+  out.push('</g>');
+  // legend
+  const lx = size + 10;
+  let ly = 60;
+  out.push('<g id="legend">');
+  out.push(`<text x="${lx}" y="${ly}" font-size="13" font-weight="bold">Edge types</text>`);
+  const used = new Set(links.flatMap((l) => l.types));
+  for (const k of EDGE_ORDER) {
+    if (!used.has(k)) continue;
+    ly += 20;
+    out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 28}" y2="${ly - 4}" stroke="${EDGE_COLOURS[k]}" stroke-width="3"/><text x="${lx + 36}" y="${ly}" font-size="12">${esc(k)}</text>`);
+  }
+  ly += 28;
+  out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 28}" y2="${ly - 4}" stroke="#555" stroke-width="2" stroke-dasharray="6 4"/><text x="${lx + 36}" y="${ly}" font-size="12">entry into force not recorded</text>`);
+  ly += 20;
+  out.push(`<rect x="${lx}" y="${ly - 12}" width="28" height="14" rx="5" fill="#fdf6e3" stroke="#555"/><text x="${lx + 36}" y="${ly}" font-size="12">treaty with more than two parties</text>`);
+  ly += 30;
+  out.push(`<text x="${lx}" y="${ly}" font-size="13" font-weight="bold">Treaties</text>`);
+  for (const t of n.treaties) {
+    ly += 18;
+    out.push(`<text x="${lx}" y="${ly}" font-size="11">${esc(`${t.id}: ${t.parties.length} parties${t.certainty === 'unverified' ? ' (signed; in force?)' : ''}`)}</text>`);
+  }
+  out.push('</g>');
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
