@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { CasusError, formatDiagnostic } from '../language/diagnostics.js';
 import { register as registerCore } from './commands/core.js';
+import { register as registerCorpus } from './commands/corpus.js';
 import { register as registerIngest } from './commands/ingest.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerCore(program);
+  registerCorpus(program);
   registerIngest(program);
   return program;
 }
