@@ -101,9 +101,10 @@ export class ArticleFinder {
       const valid = nums.filter((n) => this.keys.has(String(n)));
       for (const n of [...new Set(valid)]) push(String(n), 'explicit', m.index, m.index + m[0].length);
     }
-    const ord = new RegExp(`\\bthe\\s+(${ORDINALS.join('|')})\\s+article\\b`, 'gi');
+    const ord = new RegExp(`\\b(?:the|its|this)\\s+(${ORDINALS.join('|')}|final|last)\\s+article\\b`, 'gi');
     for (let m = ord.exec(text); m; m = ord.exec(text)) {
-      const n = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1;
+      const w = m[1]!.toLowerCase();
+      const n = w === 'final' || w === 'last' ? this.treaty.meta.articleCount ?? 0 : ORDINALS.indexOf(w) + 1;
       if (this.keys.has(String(n))) push(String(n), 'explicit', m.index, m.index + m[0].length);
     }
     if (this.keys.has('preamble')) {

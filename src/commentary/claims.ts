@@ -33,23 +33,30 @@ function negatedBefore(text: string, at: number, lex: Lexicon): boolean {
   return lex.negations.some((re) => re.test(window));
 }
 
-/** Reading ids the sentence supports (only readings the treaty declares). */
-export function classifyReadings(text: string, readings: ReadingDecl[], lex: Lexicon): string[] {
-  const out: string[] = [];
+export interface ReadingHit {
+  id: string;
+  /** the cue's match, and where it starts in the sentence */
+  span: string;
+  index: number;
+}
+
+/** Readings the sentence supports (only readings the treaty declares), sorted by id. */
+export function classifyReadings(text: string, readings: ReadingDecl[], lex: Lexicon): ReadingHit[] {
+  const out: ReadingHit[] = [];
   for (const r of readings) {
     const cues = lex.readings[r.id];
     if (!cues) continue;
-    let hit = false;
+    let hit: RegExpExecArray | null = null;
     for (const c of cues.cues) {
       const m = c.exec(text);
-      if (m && !negatedBefore(text, m.index, lex)) { hit = true; break; }
+      if (m && !negatedBefore(text, m.index, lex)) { hit = m; break; }
     }
     if (!hit) continue;
     if (cues.requires.length && !cues.requires.some((re) => re.test(text))) continue;
     if (cues.unless.some((re) => re.test(text))) continue;
-    out.push(r.id);
+    out.push({ id: r.id, span: hit[0], index: hit.index });
   }
-  return out.sort();
+  return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export interface ClaimDraft {

@@ -78,11 +78,14 @@ class DocumentAnalyser {
   private readonly readings: ReadingDecl[];
   private readonly questionOf: Map<string, string>;
   private readonly facts: TreatyFacts;
+  private readonly articleOfReading: Map<string, string>;
   constructor(private readonly treaty: TreatyFile, private readonly lex: Lexicon) {
     this.finder = new ArticleFinder(treaty, lex);
     this.readings = statementsOf(treaty, 'reading');
     this.questionOf = new Map(this.readings.map((r) => [r.id, r.question]));
     this.facts = treatyFacts(treaty);
+    this.articleOfReading = new Map();
+    for (const a of treaty.articles) for (const b of a.blocks) for (const st of b.statements) if (st.kind === 'reading') this.articleOfReading.set(st.id, a.key);
   }
 
   get questions(): Map<string, string> {
@@ -130,7 +133,16 @@ class DocumentAnalyser {
 
       const masked = maskLongQuotes(s, allQuotes.filter((q) => !speakerOf.has(q)));
       const otherTreaty = !refs.length && this.finder.aboutOtherTreaty(s);
-      const readings = refs.some((r) => r.article === '4') || /\b(treaty|pact|agreement|accord|clause|alliance|assistance|aid)\b/i.test(masked) ? classifyReadings(masked, this.readings, lex) : [];
+      const hits = refs.length || /\b(treaty|pact|agreement|accord|clause|provision|text|alliance|assistance|aid)\b/i.test(masked) ? classifyReadings(masked, this.readings, lex) : [];
+      const readings = hits.map((h) => h.id);
+      // a sentence that takes a reading of an article refers to that article, named or not
+      for (const h of hits) {
+        const article = this.articleOfReading.get(h.id);
+        if (!article || refs.some((r) => r.article === article)) continue;
+        const ref = { article, kind: 'implicit' as const, span: h.span, start: s.start + h.index, end: s.start + h.index + h.span.length };
+        refs.push(ref);
+        articleRefs.push({ treaty: this.treaty.meta.id, article, kind: 'implicit', span: h.span, line: line(ref.start) });
+      }
       const fact = checkClaim(masked, dates, date, this.facts, otherTreaty);
       const mentionsTreaty = refs.length > 0 || (/\b(?:the|this|new|its)\s+(?:new\s+)?(?:treaty|pact|agreement|accord|deal)\b/i.test(masked) && !otherTreaty);
       const isClaim = readings.length > 0 || fact !== null || (mentionsTreaty && lex.claimVerbRe.test(masked));

@@ -92,6 +92,13 @@ export class Attributor {
 
   /** Whom a sentence attributes its content to: "according to X", "X argued that …". */
   sentenceSpeaker(s: Sentence, quotes: QuoteSpan[]): Person | null {
+    const view = /\b(?:[Ii]n|[Ff]or)\s+(his|her)\s+(?:view|reading|opinion|words|analysis)\b/.exec(s.text);
+    if (view) return this.people.resolvePronoun(s.start + view.index);
+    const possView = /['’]s\s+(?:view|reading|opinion|analysis)\b/.exec(s.text);
+    if (possView) {
+      const m = this.people.mentionsIn(s.start, s.start + possView.index + 1).at(-1);
+      if (m && m.end >= s.start + possView.index - 1) return m.person;
+    }
     const acc = /\b[Aa]ccording to\b/.exec(s.text);
     if (acc) {
       const p = this.referentAt(s.start + acc.index + acc[0].length, s.end);

@@ -101,7 +101,6 @@ export function migrate(db: Store, migrations: readonly Migration[] = MIGRATIONS
 export function openStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
