@@ -3,7 +3,8 @@
  * scenario's events make due (triggered), broken (violated) or discharged (fulfilled), grouped
  * by function (defence, consultation, …) so that "who must do what for whom" reads across
  * treaties. Standing duties of conduct (rules with no trigger and no violating event) are left
- * out: they hold in every scenario. Each position keeps its id for `casus explain`.
+ * out: they hold in every scenario.
+ * So are standing prohibitions (no trigger) that the scenario does not violate. Each position keeps its id for `casus explain`.
  */
 import { engineInput, type RunOptions, type Workspace } from '../api.js';
 import { compileTreaty, evaluate } from '../engine/evaluate.js';
@@ -47,7 +48,7 @@ export function scenarioMatrix(scenario: Scenario, ws: Workspace, opts: RunOptio
   const standing = new Set<string>();
   for (const t of input.treaties) {
     for (const c of treatyCodes(t).codes) kindOf.set(`${t.meta.id}/${c.rule.rule}`, c.code);
-    for (const r of compileTreaty(t)) if (!r.rule.clauses.some((c) => c.clause === 'when' || c.clause === 'violated-by')) standing.add(`${t.meta.id}/${r.id}`);
+    for (const r of compileTreaty(t)) if (!r.rule.clauses.some((c) => c.clause === 'when')) standing.add(`${t.meta.id}/${r.id}`);
   }
   const rows: MatrixRow[] = out.treaties.map((t) => ({
     treaty: t.id,
@@ -55,7 +56,7 @@ export function scenarioMatrix(scenario: Scenario, ws: Workspace, opts: RunOptio
     since: t.since,
     positions: out.positions
       .filter((p) => p.treaty === t.id && MATRIX_STATUSES.includes(p.status))
-      .filter((p) => !standing.has(p.id.slice(0, p.id.lastIndexOf('/'))))
+      .filter((p) => p.status !== 'triggered' || !standing.has(p.id.slice(0, p.id.lastIndexOf('/'))))
       .map((p) => ({
         id: p.id,
         function: kindOf.get(p.id.slice(0, p.id.lastIndexOf('/'))) ?? 'other',

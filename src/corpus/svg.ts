@@ -10,12 +10,47 @@ import { drawnLinks, EDGE_COLOURS, EDGE_ORDER, type Network } from './network.js
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (x: number) => (Math.round(x * 10) / 10).toString();
 
-/** Order the states so that members of the same treaty are adjacent on the circle. */
+/**
+ * Order the states on the circle so that linked states are neighbours: a greedy path that
+ * starts with the largest treaty's least-connected member and always goes on with the unplaced
+ * state most strongly tied to the last few placed (a bilateral treaty weighs 3, co-membership of
+ * a larger treaty 1). Short arcs keep curves and their labels apart.
+ */
 function circleOrder(n: Network): string[] {
-  const placed: string[] = [];
-  const groups = [...n.treaties].sort((a, b) => b.parties.length - a.parties.length || (a.id < b.id ? -1 : 1));
-  for (const g of groups) for (const p of g.parties) if (!placed.includes(p)) placed.push(p);
-  for (const s of n.nodes) if (!placed.includes(s.id)) placed.push(s.id);
+  const weight = new Map<string, Map<string, number>>();
+  const add = (a: string, b: string, w: number) => {
+    if (a === b) return;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const m = weight.get(x) ?? new Map<string, number>();
+      m.set(y, (m.get(y) ?? 0) + w);
+      weight.set(x, m);
+    }
+  };
+  for (const t of n.treaties) for (const a of t.parties) for (const b of t.parties) if (a < b) add(a, b, t.parties.length > 2 ? 1 : 3);
+  const ids = n.nodes.map((s) => s.id);
+  const external = (id: string) => {
+    const big = [...n.treaties].sort((a, b) => b.parties.length - a.parties.length)[0];
+    return [...(weight.get(id) ?? new Map()).entries()].filter(([o]) => !big?.parties.includes(o)).reduce((s, [, w]) => s + w, 0);
+  };
+  const largest = [...n.treaties].sort((a, b) => b.parties.length - a.parties.length || (a.id < b.id ? -1 : 1))[0];
+  const start = [...(largest?.parties ?? ids)].sort((a, b) => external(a) - external(b) || (a < b ? -1 : 1))[0];
+  const placed: string[] = start ? [start] : [];
+  const left = new Set(ids.filter((x) => x !== start));
+  while (left.size) {
+    let best: string | null = null;
+    let bestScore = -1;
+    for (const c of [...left].sort()) {
+      let score = 0;
+      placed.slice(-4).forEach((p, i, arr) => (score += (weight.get(p)?.get(c) ?? 0) * (i + 1 === arr.length ? 4 : 1)));
+      // prefer staying inside the current large group before leaving it
+      if (score > bestScore || (score === bestScore && external(c) < external(best!))) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    placed.push(best!);
+    left.delete(best!);
+  }
   return placed;
 }
 
@@ -79,7 +114,10 @@ export function toSvg(n: Network): string {
     out.push(`<path d="M ${num(p.x)} ${num(p.y)} Q ${num(c.x)} ${num(c.y)} ${num(q.x)} ${num(q.y)}" fill="none" stroke="${colour}" stroke-width="2.5"${dash}${marker}><title>${esc(`${l.from} – ${l.to} ${tip}`)}</title></path>`);
     const lx = 0.25 * p.x + 0.5 * c.x + 0.25 * q.x;
     const ly = 0.25 * p.y + 0.5 * c.y + 0.25 * q.y;
-    out.push(`<text x="${num(lx)}" y="${num(ly)}" font-size="10" text-anchor="middle" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(`${l.types.join(', ')} (${l.treaty})`)}</text>`);
+    // short label (the strongest type, +N more; the tooltip lists them all), running into the circle
+    const label = `${l.treaty}: ${l.types[0]}${l.types.length > 1 ? ` +${l.types.length - 1}` : ''}`;
+    const anchor = lx < cx - 20 ? 'start' : lx > cx + 20 ? 'end' : 'middle';
+    out.push(`<text x="${num(lx)}" y="${num(ly + 3)}" font-size="10" text-anchor="${anchor}" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
   }
   out.push('</g>');
   out.push('<g id="hubs">');

@@ -125,7 +125,7 @@ export function register(program: Command): void {
       }
       const rows = m.rows.map((r) => [r.treaty, `${r.status}${r.since ? ` since ${r.since}` : ''}`, summariseCells(r.positions).join('\n') || '—']);
       await emit(pc.bold(`${scenario.title ?? scenario.id}`) + pc.dim(`  as of ${m.as_of} · readings: ${m.readings.join(', ')}`) + '\n\n');
-      await emit(renderColumns(['treaty', 'status', 'positions made due, broken or discharged by the scenario'], rows, [16, 24, Math.max(50, (process.stdout.columns || 120) - 48)]) + '\n');
+      await emit(renderColumns(['treaty', 'status', 'positions made due, broken or discharged by the scenario'], rows, [16, 26, Math.max(50, (process.stdout.columns || 120) - 50)]) + '\n');
       const any = m.rows.flatMap((r) => r.positions)[0];
       await emit(
         pc.dim(`\n* depends on a contested reading. Why: casus explain ${file} <position-id> --treaties all${any ? `  (e.g. ${any.id}); ids: casus matrix ${file} --json` : ''}`) + '\n',
