@@ -64,7 +64,7 @@ export class ArticleFinder {
     // the clause, but no more than ten words either side of the reference
     const leftWords = text.slice(left + 1, rel).split(/\s+/);
     const rightWords = text.slice(relEnd, right).split(/\s+/);
-    const clause = [...leftWords.slice(-11), text.slice(rel, relEnd), ...rightWords.slice(0, 11)].join(' ');
+    const clause = [...leftWords.slice(-11), '…', ...rightWords.slice(0, 11)].join(' ');
     const withoutYear = this.treatyYear ? clause.replace(new RegExp(`\\b${this.treatyYear}\\b`, 'g'), '') : clause;
     return this.foreign.some((re) => re.test(withoutYear));
   }

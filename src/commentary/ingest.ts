@@ -133,22 +133,22 @@ class DocumentAnalyser {
 
       const masked = maskLongQuotes(s, allQuotes.filter((q) => !speakerOf.has(q)));
       const otherTreaty = !refs.length && this.finder.aboutOtherTreaty(s);
-      const hits = refs.length || /\b(treaty|pact|agreement|accord|clause|provision|text|alliance|assistance|aid)\b/i.test(masked) ? classifyReadings(masked, this.readings, lex) : [];
+      const onTopic = refs.length > 0 || /\b(treaty|pact|agreement|accord|clause|provision|text|alliance|assistance|aid|help|part(y|ies)|consult\w*|attack\w*|aggression|war)\b/i.test(masked);
+      const hits = onTopic ? classifyReadings(masked, this.readings, lex) : [];
       const readings = hits.map((h) => h.id);
-      // a sentence that takes a reading of an article refers to that article, named or not
+      // a sentence that takes a reading of an article without naming any article refers to it
+      // when the cue describes what the clause gives ("immediate military aid")
+      const named = refs.length > 0;
       for (const h of hits) {
         const article = this.articleOfReading.get(h.id);
-        if (!article || refs.some((r) => r.article === article)) continue;
+        if (!article || named || refs.some((r) => r.article === article)) continue;
+        if (!/\b(assist\w*|aid|help)\b/i.test(h.span)) continue;
         const ref = { article, kind: 'implicit' as const, span: h.span, start: s.start + h.index, end: s.start + h.index + h.span.length };
         refs.push(ref);
         articleRefs.push({ treaty: this.treaty.meta.id, article, kind: 'implicit', span: h.span, line: line(ref.start) });
       }
       const fact = checkClaim(masked, dates, date, this.facts, otherTreaty);
       const mentionsTreaty = refs.length > 0 || (/\b(?:the|this|new|its)\s+(?:new\s+)?(?:treaty|pact|agreement|accord|deal)\b/i.test(masked) && !otherTreaty);
-      const isClaim = readings.length > 0 || fact !== null || (mentionsTreaty && lex.claimVerbRe.test(masked));
-      if (!isClaim) continue;
-      const inQuote = allQuotes.find((q) => speakerOf.has(q) && q.start <= s.start + 2 && q.end >= s.end - 3) ?? allQuotes.find((q) => speakerOf.has(q) && q.start >= s.start && q.end <= s.end && (q.end - q.start) > 0.5 * (s.end - s.start));
-      const speaker = inQuote ? speakerOf.get(inQuote)! : attributor.sentenceSpeaker(s, allQuotes);
       const existence: ClaimRef['existence'] = new Map();
       for (const r of refs) {
         if (r.kind !== 'implicit' || !/\b(clause|provision|pledge)\b/i.test(r.span)) continue;
@@ -156,6 +156,10 @@ class DocumentAnalyser {
         const absent = /\b(no|not|without|lacks?|omit\w*|n['’]t)\b[^,;.]*$/i.test(before);
         if (!existence.has(r.article)) existence.set(r.article, { present: !absent, span: r.span });
       }
+      const isClaim = readings.length > 0 || fact !== null || existence.size > 0 || (mentionsTreaty && lex.claimVerbRe.test(masked));
+      if (!isClaim) continue;
+      const inQuote = allQuotes.find((q) => speakerOf.has(q) && q.start <= s.start + 2 && q.end >= s.end - 3) ?? allQuotes.find((q) => speakerOf.has(q) && q.start >= s.start && q.end <= s.end && (q.end - q.start) > 0.5 * (s.end - s.start));
+      const speaker = inQuote ? speakerOf.get(inQuote)! : attributor.sentenceSpeaker(s, allQuotes);
       drafts.push({ sentence: s, holder: speaker?.name ?? author, readings, articles: [...new Set(refs.map((r) => r.article))], fact, existence });
     }
     applyContrast(drafts, this.questionOf, lex);
