@@ -27,31 +27,42 @@ export function fieldOf(e: ScenarioEvent, field: string): string | undefined {
   return v;
 }
 
-type Resolved = { kind: 'set'; items: Set<string>; label: string } | { kind: 'pred'; test: (code: string) => { holds: boolean; why: string }; label: string };
+/** A resolved value: one item (most comparisons), a set, or a predicate on territory codes. */
+type Resolved =
+  | { kind: 'one'; item: string | null; label: string }
+  | { kind: 'set'; items: ReadonlySet<string>; label: string }
+  | { kind: 'pred'; test: (code: string) => { holds: boolean; why: string }; label: string };
+
+const partySets = new WeakMap<readonly string[], Set<string>>();
+function partySet(parties: readonly string[]): Set<string> {
+  let s = partySets.get(parties);
+  if (!s) {
+    s = new Set(parties);
+    partySets.set(parties, s);
+  }
+  return s;
+}
+const members = (r: Resolved): string[] => (r.kind === 'one' ? (r.item === null ? [] : [r.item]) : r.kind === 'set' ? [...r.items] : []);
 
 function resolve(v: Value, ctx: CondContext, before: string): Resolved {
   switch (v.kind) {
     case 'role': {
       const who = v.role === 'bearer' ? ctx.bearer : ctx.counterparty;
-      return { kind: 'set', items: new Set(who ? [who] : []), label: `${v.role} (${who ?? 'none'})` };
+      return { kind: 'one', item: who, get label() { return `${v.role} (${who ?? 'none'})`; } };
     }
     case 'parties':
-      return { kind: 'set', items: new Set(ctx.parties), label: `a party (${ctx.parties.join(', ')})` };
+      return { kind: 'set', items: partySet(ctx.parties), get label() { return `a party (${ctx.parties.join(', ')})`; } };
     case 'state':
-      return { kind: 'set', items: new Set([v.code]), label: v.code };
+      return { kind: 'one', item: v.code, label: v.code };
     case 'symbol':
-      return { kind: 'set', items: new Set([v.name]), label: v.name };
+      return { kind: 'one', item: v.name, label: v.name };
     case 'list': {
       const items = new Set<string>();
-      for (const i of v.items) {
-        const r = resolve(i, ctx, before);
-        if (r.kind === 'set') r.items.forEach((x) => items.add(x));
-      }
+      for (const i of v.items) for (const x of members(resolve(i, ctx, before))) items.add(x);
       return { kind: 'set', items, label: `[${[...items].join(', ')}]` };
     }
     case 'territory-of': {
-      const of = resolve(v.of, ctx, before);
-      const states = of.kind === 'set' ? [...of.items] : [];
+      const states = members(resolve(v.of, ctx, before));
       return {
         kind: 'pred',
         label: `territory of ${states.join(' or ')}`,
@@ -63,8 +74,7 @@ function resolve(v: Value, ctx: CondContext, before: string): Resolved {
       };
     }
     case 'administered-by': {
-      const of = resolve(v.of, ctx, before);
-      const states = of.kind === 'set' ? [...of.items] : [];
+      const states = members(resolve(v.of, ctx, before));
       return {
         kind: 'pred',
         label: `territory administered by ${states.join(' or ')}`,
@@ -86,8 +96,7 @@ function resolve(v: Value, ctx: CondContext, before: string): Resolved {
         },
       };
     case 'attackers-of': {
-      const of = resolve(v.of, ctx, before);
-      const victims = of.kind === 'set' ? of.items : new Set<string>();
+      const victims = new Set(members(resolve(v.of, ctx, before)));
       const items = new Set<string>();
       for (const e of ctx.events) if (e.type === 'armed_attack' && e.date <= before && victims.has(e.fields.on ?? '') && e.fields.by) items.add(e.fields.by);
       return { kind: 'set', items, label: `an attacker of ${[...victims].join(', ')} (${items.size ? [...items].sort().join(', ') : 'none so far'})` };
@@ -135,9 +144,9 @@ export function evalCond(c: Cond, e: ScenarioEvent, ctx: CondContext, trace?: st
       }
       let member: boolean;
       let why: string;
-      if (r.kind === 'set') {
-        member = r.items.has(actual);
-        why = `${c.field} ${actual} ${member ? 'is' : 'is not'} ${r.label}`;
+      if (r.kind === 'one' || r.kind === 'set') {
+        member = r.kind === 'one' ? r.item === actual : r.items.has(actual);
+        why = trace ? `${c.field} ${actual} ${member ? 'is' : 'is not'} ${r.label}` : '';
       } else {
         const t = r.test(actual);
         member = t.holds;

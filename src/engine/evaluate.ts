@@ -34,6 +34,8 @@ interface CompiledRule {
   pairs: Map<string, [string, string | null][]>;
   /** the question keys this rule's readings answer (its own treaty's, and `territory`), once known */
   questions: string[] | null;
+  /** `treaty/ruleId`, as named in `EngineInput.only` */
+  key: string;
 }
 
 /** What a rule says under one choice of readings: built once, shared by every position and run. */
@@ -73,7 +75,7 @@ export function compileTreaty(t: TreatyFile): CompiledRule[] {
       if (c.clause === 'when' || c.clause === 'fulfilled-by' || c.clause === 'violated-by') condRefs(c.event.where, refs);
       if (c.clause === 'if' || c.clause === 'unless') condRefs(c.cond, refs);
     }
-    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory, views: new Map(), pairs: new Map(), questions: null };
+    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory, views: new Map(), pairs: new Map(), questions: null, key: `${t.meta.id}/${ruleId(article.key, rule.name)}` };
   });
   compiled.set(t, out);
   return out;
@@ -85,7 +87,7 @@ interface RunContext {
   catalog: ReadingCatalog;
   selection: Selection;
   lifecycles: Map<string, Lifecycle>;
-  assumptions: Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
+  assumptions: Assumptions;
 }
 
 const recordedCache = new WeakMap<TreatyFile, ScenarioEvent[]>();
@@ -98,18 +100,47 @@ function recordedEvents(t: TreatyFile): ScenarioEvent[] {
   return r;
 }
 
-/** Merge recorded history and scenario events, sorted by date (stable within a day). */
-export function timeline(input: EngineInput): ScenarioEvent[] {
-  const all: ScenarioEvent[] = [];
+const historyKey = (h: NonNullable<EngineInput['history']>): string => (typeof h === 'boolean' ? String(h) : `exclude:${h.exclude.join(',')}`);
+
+const recordedTimelines = new WeakMap<TreatyFile[], Map<string, ScenarioEvent[]>>();
+
+/** The recorded history of the treaties that the input keeps, sorted by date (memoised). */
+function recordedTimeline(input: EngineInput): ScenarioEvent[] {
   const h0 = input.history ?? true;
-  const recorded = (id: string) => (typeof h0 === 'boolean' ? h0 : !h0.exclude.includes(id));
-  for (const t of input.treaties) if (recorded(t.meta.id)) all.push(...recordedEvents(t));
-  all.push(...input.events);
-  return all
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.date <= input.asOf)
-    .sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i))
-    .map(({ e }) => e);
+  const key = historyKey(h0);
+  let byKey = recordedTimelines.get(input.treaties);
+  if (!byKey) {
+    byKey = new Map();
+    recordedTimelines.set(input.treaties, byKey);
+  }
+  let r = byKey.get(key);
+  if (!r) {
+    const keep = (id: string) => (typeof h0 === 'boolean' ? h0 : !h0.exclude.includes(id));
+    r = stableSortByDate(input.treaties.filter((t) => keep(t.meta.id)).flatMap(recordedEvents));
+    byKey.set(key, r);
+  }
+  return r;
+}
+
+function stableSortByDate(events: ScenarioEvent[]): ScenarioEvent[] {
+  for (let i = 1; i < events.length; i++) if (events[i - 1]!.date > events[i]!.date) return events.map((e, j) => ({ e, j })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.j - b.j)).map((x) => x.e);
+  return events;
+}
+
+/** Merge recorded history and scenario events up to the as-of date, sorted by date; within a day recorded facts come first. */
+export function timeline(input: EngineInput): ScenarioEvent[] {
+  const recorded = recordedTimeline(input);
+  const scenario = stableSortByDate(input.events);
+  const out: ScenarioEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < recorded.length || j < scenario.length) {
+    const r = recorded[i];
+    const e = scenario[j];
+    const next = r !== undefined && (e === undefined || r.date <= e.date) ? recorded[i++]! : scenario[j++]!;
+    if (next.date <= input.asOf) out.push(next);
+  }
+  return out;
 }
 
 const catalogs = new WeakMap<TreatyFile[], { catalog: ReadingCatalog; selections: Map<string, Selection> }>();
@@ -137,13 +168,8 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   const lifecycles = lifecyclesOf(input, events, primary);
   const positions: Position[] = [];
   for (const t of input.treaties) {
-    const assumptions = new Map<string, { duration: Duration; text: string | null; overridden: boolean }>();
-    for (const a of statementsOf(t, 'assume')) {
-      const o = input.assumptions?.[a.name];
-      assumptions.set(a.name, { duration: o ?? a.duration, text: a.text, overridden: o !== undefined });
-    }
-    const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions };
-    for (const rule of compileTreaty(t)) if (!input.only || input.only.includes(`${t.meta.id}/${rule.id}`)) positions.push(...positionsOf(rule, run));
+    const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
+    for (const rule of compileTreaty(t)) if (!input.only || input.only.includes(rule.key)) positions.push(...positionsOf(rule, run));
   }
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -152,6 +178,23 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
     treaties: [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     positions,
   };
+}
+
+type Assumptions = Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
+const declaredAssumptions = new WeakMap<TreatyFile, Assumptions>();
+
+/** The treaty's `assume` declarations with the run's overrides applied. */
+function assumptionsOf(t: TreatyFile, overrides: Record<string, Duration> | undefined): Assumptions {
+  const hasOverride = overrides !== undefined && Object.keys(overrides).length > 0;
+  const cached = hasOverride ? undefined : declaredAssumptions.get(t);
+  if (cached) return cached;
+  const out: Assumptions = new Map();
+  for (const a of statementsOf(t, 'assume')) {
+    const o = overrides?.[a.name];
+    out.set(a.name, { duration: o ?? a.duration, text: a.text, overridden: o !== undefined });
+  }
+  if (!hasOverride) declaredAssumptions.set(t, out);
+  return out;
 }
 
 /**
@@ -169,7 +212,7 @@ function lifecyclesOf(input: EngineInput, events: ScenarioEvent[], primary: stri
     memo = new Map();
     lifecycleMemo.set(input.treaties, memo);
   }
-  const key = `${input.asOf}|${JSON.stringify(input.history ?? true)}|${primary}`;
+  const key = `${input.asOf}|${historyKey(input.history ?? true)}|${primary}`;
   let l = memo.get(key);
   if (!l) {
     l = compute();

@@ -78,9 +78,16 @@ export function selectReadings(catalog: ReadingCatalog, chosen: string[] = []): 
   return selection;
 }
 
+const idsOf = new WeakMap<Selection, string[]>();
+
 /** The reading ids of a selection, sorted, without duplicates: the `readings` of the JSON output. */
 export function selectedIds(selection: Selection): string[] {
-  return [...new Set(selection.values())].sort();
+  let ids = idsOf.get(selection);
+  if (!ids) {
+    ids = [...new Set(selection.values())].sort();
+    idsOf.set(selection, ids);
+  }
+  return [...ids];
 }
 
 /** Is reading `id` chosen for treaty `treaty`? */
