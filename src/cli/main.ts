@@ -9,6 +9,7 @@ import { CasusError, formatDiagnostic } from '../language/diagnostics.js';
 import { register as registerCore } from './commands/core.js';
 import { register as registerCorpus } from './commands/corpus.js';
 import { register as registerIngest } from './commands/ingest.js';
+import { register as registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerCore(program);
   registerCorpus(program);
   registerIngest(program);
+  registerServe(program);
   return program;
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The HTTP API: a thin adapter over the library (src/api.ts), described by OpenAPI at
+ * /openapi.json. Scenarios are posted as YAML or JSON text and parsed with positions, so a
+ * mistake comes back as `{errors: [{file, line, col, message}]}` with status 400.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { defaultWorkspace, runScenario, scenarioAcrossReadings, type RunOptions, type Workspace } from '../api.js';
+import { parseScenarioText } from '../scenario/scenario.js';
+import { CasusError } from '../language/diagnostics.js';
+import { statementsOf } from '../language/ast.js';
+import { printStatement } from '../language/printer.js';
+import { evaluate } from '../engine/evaluate.js';
+import { scenarioFiles } from '../cli/commands/core.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openApiDocument } from './openapi.js';
+
+export interface ServerOptions {
+  workspace?: Workspace;
+  logger?: boolean;
+}
+
+interface RunQuery {
+  position?: string;
+  as_of?: string;
+  reading?: string | string[];
+  treaties?: string;
+  across_readings?: string;
+}
+
+function runOptions(q: RunQuery): RunOptions {
+  const readings = q.reading === undefined ? [] : Array.isArray(q.reading) ? q.reading : [q.reading];
+  return {
+    asOf: q.as_of,
+    readings,
+    treaties: q.treaties === undefined ? undefined : q.treaties === 'all' ? 'all' : q.treaties.split(','),
+  };
+}
+
+export function buildServer(opts: ServerOptions = {}): FastifyInstance {
+  const ws = opts.workspace ?? defaultWorkspace();
+  const app = Fastify({ logger: opts.logger ?? false });
+  const treatyIds = () => new Set(ws.corpus.treaties.keys());
+
+  // scenarios arrive as text so that errors can point into it
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof CasusError) {
+      void reply.status(400).send({ errors: err.diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, message: d.message })) });
+      return;
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    void reply.status(status).send({ errors: [{ file: null, line: 0, col: 0, message: status >= 500 ? 'internal error' : (err as Error).message }] });
+  });
+
+  const scenarioFrom = (body: unknown) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body ?? {});
+    return parseScenarioText(text, 'request', { world: ws.world, treaties: treatyIds() });
+  };
+
+  app.get('/openapi.json', async () => openApiDocument());
+  app.get('/health', async () => ({ ok: true, treaties: ws.corpus.treaties.size }));
+
+  app.get('/treaties', async (req) => {
+    const asOf = (req.query as { as_of?: string }).as_of;
+    const today = asOf ?? new Date().toISOString().slice(0, 10);
+    const treaties = [...ws.corpus.treaties.values()];
+    const status = evaluate({ treaties, world: ws.world, events: [], asOf: today, only: [] }).treaties;
+    return treaties
+      .map((t) => ({ id: t.meta.id, title: t.meta.title, short_title: t.meta.shortTitle, parties: t.meta.parties, signed: t.meta.signed.date, status: status.find((s) => s.id === t.meta.id) ?? null }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  });
+
+  const treatyOr404 = (id: string) => {
+    const t = ws.corpus.treaties.get(id);
+    if (!t) throw Object.assign(new Error(`unknown treaty '${id}'`), { statusCode: 404 });
+    return t;
+  };
+
+  app.get('/treaties/:id', async (req) => {
+    const t = treatyOr404((req.params as { id: string }).id);
+    return {
+      id: t.meta.id,
+      title: t.meta.title,
+      parties: t.meta.parties,
+      signed: t.meta.signed,
+      sources: t.meta.sources,
+      notes: t.meta.notes,
+      articles: t.articles.map((a) => ({
+        key: a.key,
+        label: a.label,
+        title: a.title,
+        status: a.status,
+        sources: a.sources,
+        aliases: a.aliases,
+        text: a.text,
+        rules: a.blocks.flatMap((b) => b.statements.map(printStatement)),
+      })),
+    };
+  });
+
+  app.get('/treaties/:id/readings', async (req) => {
+    const t = treatyOr404((req.params as { id: string }).id);
+    return statementsOf(t, 'reading').map((r) => ({ id: r.id, title: r.title, question: r.question, default: r.isDefault, holders: r.holders, summary: r.summary }));
+  });
+
+  app.get('/scenarios', async () =>
+    scenarioFiles().map((f) => {
+      const s = parseScenarioText(readFileSync(f, 'utf8'), f, { world: ws.world, treaties: treatyIds() });
+      return { id: path.basename(f, '.yaml'), title: s.title, file: f };
+    }),
+  );
+  app.get('/scenarios/:id', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    const f = scenarioFiles().find((x) => path.basename(x, '.yaml') === id);
+    if (!f) throw Object.assign(new Error(`unknown scenario '${id}'`), { statusCode: 404 });
+    void reply.type('application/yaml');
+    return readFileSync(f, 'utf8');
+  });
+
+  app.post('/run', async (req) => {
+    const q = req.query as RunQuery;
+    const s = scenarioFrom(req.body);
+    const o = runOptions(q);
+    const out = runScenario(s, ws, o);
+    return q.across_readings === 'true' ? { ...out, across_readings: scenarioAcrossReadings(s, ws, o) } : out;
+  });
+
+  app.post('/explain', async (req) => {
+    const q = req.query as RunQuery;
+    if (!q.position) throw Object.assign(new Error("missing query parameter 'position'"), { statusCode: 400 });
+    const s = scenarioFrom(req.body);
+    const id = q.position;
+    const out = runScenario(s, ws, runOptions(q));
+    const p = out.positions.find((x) => x.id === id);
+    if (!p) throw Object.assign(new Error(`no position '${id}' in this run`), { statusCode: 404 });
+    return p;
+  });
+
+  return app;
+}
