@@ -64,6 +64,9 @@ test('same surname: "Kim" is Kim Gunn after he is introduced, Kim Jong Un elsewh
   assert.deepEqual(speakers(15), ['Park Tae-ho']); // "Park said" right after Park Tae-ho is introduced
   assert.deepEqual(speakers(18), ['Park Min-seo']); // "Park said" after "Park Min-seo rejected"
   assert.deepEqual(speakers(6), ['Dmitri Orlov']);
+  assert.equal(quotesOn(w, 15)[0]!.affiliation, 'Hanyang University');
+  const digest = one(text('blog-digest.txt'));
+  assert.equal(quotesOn(digest, 7)[0]!.affiliation, 'Turin Institute for Security'); // stops before the verb
 });
 
 test('quotes: "the latter", title references and colon introductions', () => {

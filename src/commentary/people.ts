@@ -240,7 +240,8 @@ export class PeopleIndex {
       const s = this.sentenceOf(m.start);
       const after = this.text.slice(m.end, s.end);
       const app = /^(?:['’]s)?,\s+(?:who\s+is\s+(?:now\s+|currently\s+|also\s+)?)?((?:a|an|the)\s+[^,;]+?)\s*(?:,|;|\.?\s*$)/.exec(after);
-      const org = /^\s+(?:of|from|at)\s+((?:the\s+)?\p{Lu}[^,;]*?)\s*(?:,|;|\.?\s*$)/u.exec(after);
+      // "of the Stimson Center", "from the James Martin Center for Nonproliferation Studies"
+      const org = /^\s+(?:of|from|at)\s+((?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:for|of|on|and|the)\s+)*\p{Lu}[\p{L}.'’-]*)*)/u.exec(after);
       const byline = /^\s+is\s+((?:a|an)\s+[^;]+?)\s*\.?\s*$/.exec(after);
       const found = m.role ?? app?.[1] ?? org?.[1]?.replace(/^the\s+/, '') ?? byline?.[1] ?? null;
       if (found && found.split(/\s+/).length <= 16) p.affiliation = found;
