@@ -156,3 +156,13 @@ test('table: cells wrap within their column', () => {
   assert.equal(t.split('\n').length, 5);
   assert.ok(t.split('\n')[2]!.startsWith('≠ x'));
 });
+
+test('every scenario in scenarios/corpus/ meets its expect block', async () => {
+  const { readdirSync } = await import('node:fs');
+  const { expectationFailures } = await import('../cli/commands/core.js');
+  const ws = defaultWorkspace();
+  const dir = path.resolve('scenarios/corpus');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  assert.ok(files.length >= 5);
+  for (const f of files) assert.deepEqual(expectationFailures(loadScenario(path.join(dir, f), ws), ws), [], f);
+});
