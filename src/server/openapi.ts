@@ -94,6 +94,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/scenarios': { get: { summary: 'Bundled example scenarios', responses: { 200: { description: 'scenario list' } } } },
       '/scenarios/{id}': { get: { summary: 'A bundled scenario as YAML', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'YAML' } } } },
+      '/scenario': {
+        post: { summary: 'Parse a scenario: its dated events, or its errors with line and column', requestBody: scenarioBody, responses: { 200: { description: 'the parsed scenario' }, 400: json('Errors', 'the scenario has errors') } },
+      },
       '/run': {
         post: {
           summary: 'Run a scenario: every party’s positions with explanations',

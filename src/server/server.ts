@@ -13,7 +13,16 @@ import { evaluate } from '../engine/evaluate.js';
 import { scenarioFiles } from '../cli/commands/core.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 import { openApiDocument } from './openapi.js';
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web');
+let script: Promise<string> | null = null;
+function workbenchScript(): Promise<string> {
+  script ??= transform(readFileSync(path.join(WEB_DIR, 'app.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' }).then((r) => r.code);
+  return script;
+}
 
 export interface ServerOptions {
   workspace?: Workspace;
@@ -119,6 +128,16 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     void reply.type('application/yaml');
     return readFileSync(f, 'utf8');
   });
+
+  // the parsed scenario (dated events), for views such as the workbench timeline
+  app.post('/scenario', async (req) => {
+    const s = scenarioFrom(req.body);
+    return { as_of: s.asOf, treaties: s.treaties, events: s.events.map((e) => ({ date: e.date, type: e.type, fields: e.fields })) };
+  });
+
+  // the workbench: one page and its script, compiled from TypeScript on first request
+  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8')));
+  app.get('/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(await workbenchScript()));
 
   app.post('/run', async (req) => {
     const q = req.query as RunQuery;
