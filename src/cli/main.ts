@@ -47,5 +47,9 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] !== undefined && /(main\.(ts|js)|casus(\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // set the exit code and let Node exit by itself: process.exit() would cut off output still
+  // being written to a pipe (anything past 64 KiB)
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
