@@ -4,30 +4,10 @@
  * across readings. No framework: the page is small and should stay readable.
  */
 
-interface Explanation {
-  text: string;
-  because: Explanation[];
-}
-interface Position {
-  id: string;
-  treaty: string;
-  article: string;
-  modality: 'obligation' | 'permission' | 'prohibition';
-  bearer: string;
-  counterparty: string | null;
-  action: string;
-  status: string;
-  since: string | null;
-  depends_on_readings: string[];
-  explanation: Explanation;
-}
-interface RunOutput {
-  as_of: string;
-  readings: string[];
-  treaties: { id: string; status: string; since: string | null }[];
-  positions: Position[];
-  across_readings?: { position: string; question: string; statuses: Record<string, string> }[];
-}
+import type { Position, EngineOutput, ReadingVariation } from '../engine/contract.js';
+
+type RunOutput = EngineOutput & { across_readings?: ReadingVariation[] };
+
 interface Reading {
   id: string;
   title: string;
@@ -152,7 +132,7 @@ function renderPositions(out: RunOutput): void {
   $('positions').replaceChildren(table, note);
 }
 
-function treeNode(e: Explanation, open: boolean): HTMLElement {
+function treeNode(e: Position['explanation'], open: boolean): HTMLElement {
   if (e.because.length === 0) return el('li', {}, e.text);
   const d = el('details', {}, el('summary', {}, e.text), el('ul', {}, ...e.because.map((c) => treeNode(c, false))));
   d.open = open;
