@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -104,4 +106,18 @@ test('casus articles --width lays the rules beside the text', () => {
   assert.equal(r.code, 0);
   const row = r.stdout.split('\n').find((l) => l.includes('obligation assist'));
   assert.ok(row && row.indexOf('│') > 40 && row.indexOf('obligation assist') > row.indexOf('│'), 'rule text stands right of the divider');
+});
+
+test('casus readings shows which ingested commentary supports each reading', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casus-'));
+  const db = path.join(dir, 'c.db');
+  const seeds = path.resolve(root, '../shared/seeds');
+  const ing = casus('ingest', path.join(seeds, '004_d1f03c200707cf7a.txt'), path.join(seeds, '002_a07508d2855f3eff.txt'), '--date', '2024-06-22', '--db', db);
+  assert.equal(ing.code, 0, ing.stderr);
+  const r = casus('readings', 'rus-prk-2024', '--db', db);
+  assert.match(r.stdout, /art4.symbolic[^\n]*\n(.*\n)*? +supported in commentary by Nimra Iqbal \(.*004_d1f03c200707cf7a.txt:18\)/);
+  assert.match(r.stdout, /art4.state-of-war[^\n]*\n(.*\n)*? +supported in commentary by author of .*002_a07508d2855f3eff.txt:15\)/);
+  const json = JSON.parse(casus('readings', 'rus-prk-2024', '--json', '--db', db).stdout);
+  const sow = json.find((x: { id: string }) => x.id === 'art4.state-of-war');
+  assert.ok(sow.supported_by.some((x: { line: number }) => x.line === 15));
 });

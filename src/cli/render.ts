@@ -93,7 +93,14 @@ export function renderVariations(vs: ReadingVariation[]): string {
   return lines.join('\n');
 }
 
-export function renderReadings(t: TreatyFile): string {
+/** A claim in ingested commentary that supports a reading. */
+export interface Supporter {
+  holder: string;
+  file: string;
+  line: number;
+}
+
+export function renderReadings(t: TreatyFile, supporters: Map<string, Supporter[]> = new Map()): string {
   const lines: string[] = [pc.bold(`Readings of ${t.meta.id}`), ''];
   const byQuestion = new Map<string, ReturnType<typeof statementsOf<'reading'>>>();
   for (const r of statementsOf(t, 'reading')) byQuestion.set(r.question, [...(byQuestion.get(r.question) ?? []), r]);
@@ -103,6 +110,7 @@ export function renderReadings(t: TreatyFile): string {
       lines.push(`  ${r.isDefault ? pc.green('● ') : '○ '}${pc.bold(r.id)}${r.isDefault ? pc.dim(' (default)') : ''}: ${r.title}`);
       if (r.summary) lines.push(`      ${r.summary}`);
       for (const h of r.holders) lines.push(pc.dim(`      held by ${h.who}: ${h.source}${h.line !== null ? `:${h.line}` : ''}`));
+      for (const c of supporters.get(r.id) ?? []) lines.push(pc.dim(`      supported in commentary by ${c.holder} (${c.file}:${c.line})`));
     }
     lines.push('');
   }

@@ -14,7 +14,9 @@ import type { Duration, TreatyFile } from '../../language/ast.js';
 import { CasusError, didYouMean, formatDiagnostic, optionError } from '../../language/diagnostics.js';
 import { formatTreatyText } from '../../language/treaty-file.js';
 import { parseDurationText, scenarioJsonSchema, type Scenario } from '../../scenario/scenario.js';
-import { renderArticles, renderReadings, renderRun, renderTree, renderVariations, status } from '../render.js';
+import { openStore, exportStore } from '../../commentary/index.js';
+import { statementsOf } from '../../language/ast.js';
+import { renderArticles, renderReadings, type Supporter, renderRun, renderTree, renderVariations, status } from '../render.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -80,6 +82,28 @@ function findTreaty(ws: Workspace, idOrFile: string): TreatyFile {
     return [...c.treaties.values()][0]!;
   }
   throw optionError('treaty', `unknown treaty '${idOrFile}'${didYouMean(idOrFile, ws.corpus.treaties.keys())}; known: ${[...ws.corpus.treaties.keys()].sort().join(', ')}`);
+}
+
+const DEFAULT_DB = path.join('.casus', 'casus.db');
+
+/** Claims in the commentary store (from `casus ingest`) that support each of the treaty's readings. */
+function commentarySupporters(t: TreatyFile, db: string): Map<string, Supporter[]> {
+  const out = new Map<string, Supporter[]>();
+  if (!existsSync(db)) return out;
+  const store = openStore(db);
+  try {
+    const ids = new Set(statementsOf(t, 'reading').map((r) => r.id));
+    for (const d of exportStore(store).documents)
+      for (const c of d.claims)
+        for (const r of c.readings) {
+          const list = out.get(r) ?? [];
+          // one line per holder and place: several sentences on one line count once
+          if (ids.has(r) && !list.some((x) => x.holder === c.holder && x.file === d.file && x.line === c.line)) out.set(r, [...list, { holder: c.holder, file: d.file, line: c.line }]);
+        }
+  } finally {
+    store.close();
+  }
+  return out;
 }
 
 export function matchPosition(positions: Position[], wanted: string): Position {
@@ -192,12 +216,16 @@ export function register(program: Command): void {
     .description('list a treaty’s contested questions and their attributed readings')
     .argument('<treaty>', 'treaty id (e.g. rus-prk-2024) or file')
     .option('--json', 'as JSON')
-    .action((id: string, flags: { json?: boolean }) => {
+    .option('--db <path>', 'the commentary store: show which ingested claims support each reading', DEFAULT_DB)
+    .action((id: string, flags: { json?: boolean; db: string }) => {
       const t = findTreaty(defaultWorkspace(), id);
+      const supporters = commentarySupporters(t, flags.db);
       if (flags.json) {
-        const rs = t.articles.flatMap((a) => a.blocks.flatMap((b) => b.statements.filter((s) => s.kind === 'reading').map((s) => ({ ...s, article: a.key, loc: undefined }))));
+        const rs = t.articles.flatMap((a) =>
+          a.blocks.flatMap((b) => b.statements.filter((s) => s.kind === 'reading').map((s) => ({ ...s, article: a.key, loc: undefined, supported_by: supporters.get(s.id) ?? [] }))),
+        );
         process.stdout.write(stableJson(rs));
-      } else process.stdout.write(renderReadings(t) + '\n');
+      } else process.stdout.write(renderReadings(t, supporters) + '\n');
     });
 
   program
