@@ -116,14 +116,14 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   });
 
   app.get('/scenarios', async () =>
-    scenarioFiles().map((f) => {
+    scenarioFiles(true).map((f) => {
       const s = parseScenarioText(readFileSync(f, 'utf8'), f, { world: ws.world, treaties: treatyIds() });
       return { id: path.basename(f, '.yaml'), title: s.title, file: f };
     }),
   );
   app.get('/scenarios/:id', async (req, reply) => {
     const id = (req.params as { id: string }).id;
-    const f = scenarioFiles().find((x) => path.basename(x, '.yaml') === id);
+    const f = scenarioFiles(true).find((x) => path.basename(x, '.yaml') === id);
     if (!f) throw Object.assign(new Error(`unknown scenario '${id}'`), { statusCode: 404 });
     void reply.type('application/yaml');
     return readFileSync(f, 'utf8');

@@ -2,7 +2,7 @@
  * The core commands: check, run, explain, readings, articles, fmt, schema, test, demo.
  * Thin: parse options, call the library, print.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -280,10 +280,10 @@ export function register(program: Command): void {
   program
     .command('test')
     .description("run scenarios and compare with their 'expect' blocks")
-    .argument('[scenarios...]', 'scenario files (default: scenarios/*.yaml)')
+    .argument('[scenarios...]', 'scenario files (default: every scenario under scenarios/)')
     .action((files: string[]) => {
       const ws = defaultWorkspace();
-      const list = files.length ? files : scenarioFiles();
+      const list = files.length ? files : scenarioFiles(true);
       let failed = 0;
       for (const f of list) {
         const s = loadScenario(f, ws);
@@ -307,10 +307,15 @@ export function register(program: Command): void {
 }
 
 export const SCENARIOS_DIR = path.resolve(TREATIES_DIR, '../scenarios');
-export function scenarioFiles(): string[] {
-  return readdirSorted(SCENARIOS_DIR)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => path.relative(process.cwd(), path.join(SCENARIOS_DIR, f)));
+/** Scenario files in scenarios/ (`recursive`: also its subfolders, such as scenarios/corpus/). */
+export function scenarioFiles(recursive = false, dir = SCENARIOS_DIR): string[] {
+  const out: string[] = [];
+  for (const f of readdirSorted(dir)) {
+    const full = path.join(dir, f);
+    if (/\.ya?ml$/.test(f)) out.push(path.relative(process.cwd(), full));
+    else if (recursive && f !== 'expected' && statSync(full).isDirectory()) out.push(...scenarioFiles(true, full));
+  }
+  return out;
 }
 function readdirSorted(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
