@@ -164,19 +164,8 @@ export function matches(p: EventPattern, e: ScenarioEvent, ctx: CondContext, tra
   return p.where === null || evalCond(p.where, e, ctx, trace);
 }
 
-const described = new WeakMap<ScenarioEvent, string>();
-
 /** One line describing an event: "armed attack by UKR on RUS at RU-KRS". */
 export function describeEvent(e: ScenarioEvent): string {
-  let d = described.get(e);
-  if (d === undefined) {
-    d = describe(e);
-    described.set(e, d);
-  }
-  return d;
-}
-
-function describe(e: ScenarioEvent): string {
   const f = e.fields;
   const parts: string[] = [e.type.replace(/_/g, ' ')];
   const order = ['by', 'party', 'on', 'against', 'to', 'with', 'territory', 'kind', 'imposed_by', 'step', 'effective', 'basis'];

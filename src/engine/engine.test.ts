@@ -116,3 +116,13 @@ test('calendar arithmetic clamps month ends and leap days', () => {
   assert.equal(addDuration('2024-02-29', { amount: 1, unit: 'year' }), '2025-02-28');
   assert.equal(addDuration('2024-12-28', { amount: 7, unit: 'day' }), '2025-01-04');
 });
+
+test('only: one rule or one position is evaluated, with the same result as in a full run', () => {
+  const full = evaluate(input('2025-02-01', [KURSK]));
+  const rule = evaluate(input('2025-02-01', [KURSK], { only: ['rus-prk-2024/art4.assist'] }));
+  assert.deepEqual(rule.positions.map((p) => p.id), ['rus-prk-2024/art4.assist/PRK-RUS', 'rus-prk-2024/art4.assist/RUS-PRK']);
+  const one = evaluate(input('2025-02-01', [KURSK], { only: ['rus-prk-2024/art4.assist/PRK-RUS'] }));
+  assert.equal(one.positions.length, 1);
+  assert.deepEqual(one.positions[0], full.positions.find((p) => p.id === 'rus-prk-2024/art4.assist/PRK-RUS'));
+  assert.deepEqual(one.treaties, full.treaties);
+});

@@ -167,9 +167,15 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   const primary = input.primaryTreaty ?? input.treaties[0]?.meta.id ?? '';
   const lifecycles = lifecyclesOf(input, events, primary);
   const positions: Position[] = [];
+  // `only` names rules (treaty/rule) or single positions (treaty/rule/BEARER-COUNTERPARTY)
+  const only = input.only ? splitOnly(input.only) : null;
   for (const t of input.treaties) {
     const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
-    for (const rule of compileTreaty(t)) if (!input.only || input.only.includes(rule.key)) positions.push(...positionsOf(rule, run));
+    for (const rule of compileTreaty(t)) {
+      if (!only) positions.push(...positionsOf(rule, run));
+      else if (only.rules.has(rule.key)) positions.push(...positionsOf(rule, run));
+      else if (only.positionRules.has(rule.key)) positions.push(...positionsOf(rule, run, only.positions));
+    }
   }
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
@@ -178,6 +184,20 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
     treaties: [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     positions,
   };
+}
+
+function splitOnly(only: string[]): { rules: Set<string>; positionRules: Set<string>; positions: string[] } {
+  const rules = new Set<string>();
+  const positionRules = new Set<string>();
+  const positions: string[] = [];
+  for (const o of only) {
+    const parts = o.split('/');
+    if (parts.length >= 3) {
+      positionRules.add(parts.slice(0, 2).join('/'));
+      positions.push(o);
+    } else rules.add(o);
+  }
+  return { rules, positionRules, positions };
 }
 
 type Assumptions = Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
@@ -296,7 +316,7 @@ function pairsOf(cr: CompiledRule, parties: string[]): [string, string | null][]
   return p;
 }
 
-function positionsOf(cr: CompiledRule, run: RunContext): Position[] {
+function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Position[] {
   const { rule, treaty } = cr;
   const tid = treaty.meta.id;
   const life = run.lifecycles.get(tid)!;
@@ -306,12 +326,14 @@ function positionsOf(cr: CompiledRule, run: RunContext): Position[] {
   const verb = VERB[rule.modality];
   const act = view.actionText;
 
-  return pairsOf(cr, life.parties).map(([bearer, counterparty]) => {
+  const idOf = (bearer: string, counterparty: string | null) => `${cr.key}/${bearer}${counterparty ? `-${counterparty}` : ''}`;
+  const wanted = onlyIds ? pairsOf(cr, life.parties).filter(([b, c]) => onlyIds.includes(idOf(b, c))) : pairsOf(cr, life.parties);
+  return wanted.map(([bearer, counterparty]) => {
     const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.events, hasReading };
     const { status, since, because } = judge(cr, run, life, view.active, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
-      id: `${tid}/${cr.id}/${bearer}${counterparty ? `-${counterparty}` : ''}`,
+      id: idOf(bearer, counterparty),
       treaty: tid,
       article: cr.article.key,
       modality: rule.modality,

@@ -32,7 +32,7 @@ export interface EngineInput {
    * history of the listed treaties only (a counterfactual about them keeps the others' facts)
    */
   history?: boolean | { exclude: string[] };
-  /** evaluate only these rules (`treaty/ruleId`, e.g. rus-prk-2024/art4.assist); all when absent */
+  /** evaluate only these rules (`treaty/ruleId`, e.g. rus-prk-2024/art4.assist) or positions (`…/PRK-RUS`); all when absent */
   only?: string[];
   /** the treaty that lifecycle events without a `treaty` field belong to (default: the first) */
   primaryTreaty?: string;
