@@ -236,10 +236,20 @@ function lifecyclesOf(input: EngineInput, events: ScenarioEvent[], primary: stri
   let l = memo.get(key);
   if (!l) {
     l = compute();
+    for (const x of l.values()) deepFreeze(x.explanation);
     if (memo.size >= LIFECYCLE_MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, l);
   }
   return l;
+}
+
+function deepFreeze(e: Explanation): Explanation {
+  if (!Object.isFrozen(e)) {
+    e.because.forEach(deepFreeze);
+    Object.freeze(e.because);
+    Object.freeze(e);
+  }
+  return e;
 }
 
 function humanAction(action: string): string {
@@ -299,8 +309,9 @@ function viewOf(cr: CompiledRule, run: RunContext): RuleView {
     depends: [...new Set(questionList.map((q) => run.selection.get(q)!))].sort(),
     actionName,
     actionText: humanAction(actionName),
-    ruleNode: ruleNode(cr, active),
-    readingNodes: questionList.map((q) => readingNode(run, tid, q)),
+    // shared by every position and run from now on: frozen, so no caller can alter another's answer
+    ruleNode: deepFreeze(ruleNode(cr, active)),
+    readingNodes: questionList.map((q) => deepFreeze(readingNode(run, tid, q))),
   };
   cr.views.set(key, view);
   return view;
