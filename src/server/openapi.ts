@@ -68,6 +68,166 @@ const scenarioBody = {
   },
 };
 
+const str = { type: 'string' };
+const strs = { type: 'array', items: str };
+const nullableStr = { type: ['string', 'null'] };
+const dateParam = (name: string, required: boolean, description: string) => ({ name, in: 'query', required, schema: { type: 'string', format: 'date' }, description });
+
+const network = {
+  type: 'object',
+  required: ['as_of', 'nodes', 'treaties', 'edges'],
+  properties: {
+    as_of: { type: 'string', format: 'date' },
+    nodes: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { ...str, example: 'PRK' }, name: str } } },
+    treaties: {
+      type: 'array',
+      description: 'treaties in force at the date (and signed ones whose entry into force is not recorded: certainty "unverified")',
+      items: { type: 'object', properties: { id: str, status: str, since: nullableStr, parties: strs, certainty: { enum: ['in-force', 'unverified'] } } },
+    },
+    edges: {
+      type: 'array',
+      description: 'one per treaty, provision code and pair of states; undirected when the duty is owed both ways (then a < b), else a is the bearer',
+      items: {
+        type: 'object',
+        properties: { a: str, b: str, directed: { type: 'boolean' }, type: { $ref: '#/components/schemas/CodeKind' }, treaty: str, rules: strs, certainty: { enum: ['in-force', 'unverified'] } },
+      },
+    },
+  },
+};
+
+const codeKind = { enum: ['defence', 'offence', 'neutrality', 'non-aggression', 'consultation', 'no-competing-alliance', 'no-hostile-territory-use', 'military-aid', 'bases'] };
+
+const treatyCodes = {
+  type: 'object',
+  required: ['treaty', 'title', 'short_title', 'parties', 'duration', 'supersedes', 'codes', 'variations'],
+  properties: {
+    treaty: str,
+    title: str,
+    short_title: nullableStr,
+    parties: strs,
+    duration: nullableStr,
+    supersedes: strs,
+    codes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { ...str, example: 'rus-prk-2024/art4.assist:defence' },
+          treaty: str,
+          code: { $ref: '#/components/schemas/CodeKind' },
+          atop: nullableStr,
+          modality: { enum: ['obligation', 'permission', 'prohibition'] },
+          bearers: strs,
+          owed_to: strs,
+          conditions: {
+            type: 'object',
+            properties: {
+              trigger: strs,
+              named_adversary: strs,
+              geographic_limit: strs,
+              automaticity: { enum: ['automatic', 'discretionary', 'unspecified'] },
+              deadline: nullableStr,
+              requires_state_of_war: { type: 'boolean' },
+              requires_prior_consultation: { type: 'boolean' },
+              un_art51: { enum: ['none', 'reference', 'operative'] },
+              domestic_law_gate: { type: 'boolean' },
+            },
+          },
+          rule: { type: 'object', properties: { treaty: str, article: str, label: str, rule: str, title: nullableStr, text_status: str } },
+          depends_on: { ...strs, description: 'questions whose readings change this code' },
+        },
+      },
+    },
+    variations: {
+      type: 'array',
+      description: 'how each non-default reading changes the codes',
+      items: {
+        type: 'object',
+        properties: {
+          question: str,
+          reading: str,
+          default_reading: str,
+          changes: { type: 'array', items: { type: 'object', properties: { id: str, code: { $ref: '#/components/schemas/CodeKind' }, field: str, from: str, to: str } } },
+        },
+      },
+    },
+  },
+};
+
+const comparison = {
+  type: 'object',
+  required: ['treaties', 'rows'],
+  properties: {
+    treaties: { type: 'array', items: { type: 'object', properties: { id: str, title: str, short_title: nullableStr } } },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['section', 'field', 'values', 'differs'],
+        properties: {
+          section: { ...str, description: "'lifecycle' or a provision code (defence, consultation, …)" },
+          field: { ...str, description: "'present', 'clauses', 'bearers', a condition, or a lifecycle fact" },
+          values: { type: 'object', additionalProperties: str, description: 'treaty id → cell text; "X under R" gives the value under reading R' },
+          differs: { type: 'boolean' },
+        },
+      },
+    },
+  },
+};
+
+const line = { type: 'integer', minimum: 1 };
+const ingestResult = {
+  type: 'object',
+  required: ['documents', 'near_duplicates', 'contradictions'],
+  properties: {
+    documents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['file', 'date', 'quotes', 'article_refs', 'claims', 'events'],
+        properties: {
+          file: str,
+          date: nullableStr,
+          quotes: { type: 'array', items: { type: 'object', properties: { speaker: str, affiliation: nullableStr, text: str, line, start: { type: 'integer' }, end: { type: 'integer' } } } },
+          article_refs: { type: 'array', items: { type: 'object', properties: { treaty: str, article: str, kind: { enum: ['explicit', 'implicit'] }, span: str, line } } },
+          claims: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                holder: str,
+                text: str,
+                line,
+                articles: strs,
+                readings: strs,
+                fact_check: {
+                  oneOf: [{ type: 'null' }, { type: 'object', properties: { verdict: { enum: ['true', 'false', 'unverifiable'] }, fact: str, source: str } }],
+                },
+              },
+            },
+          },
+          events: { type: 'array', items: { type: 'object', properties: { date: { ...str, description: 'YYYY-MM-DD, YYYY-MM or YYYY' }, label: str, line } } },
+        },
+      },
+    },
+    near_duplicates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          a: { type: 'object', properties: { file: str, lines: { type: 'array', items: line } } },
+          b: { type: 'object', properties: { file: str, lines: { type: 'array', items: line } } },
+          similarity: { type: 'number' },
+        },
+      },
+    },
+    contradictions: {
+      type: 'array',
+      items: { type: 'object', properties: { a: { type: 'object', properties: { file: str, line } }, b: { type: 'object', properties: { file: str, line } }, why: str } },
+    },
+  },
+};
+
 const json = (ref: string, description: string) => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 export function openApiDocument(): Record<string, unknown> {
@@ -92,6 +252,49 @@ export function openApiDocument(): Record<string, unknown> {
       '/treaties/{id}/readings': {
         get: { summary: 'Contested questions and their attributed readings', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'readings' }, 404: json('Errors', 'unknown treaty') } },
       },
+      '/network': {
+        get: {
+          summary: 'The alliance network at a date: states as nodes, obligations in force as typed edges',
+          parameters: [
+            dateParam('as_of', true, 'the date (YYYY-MM-DD)'),
+            { name: 'format', in: 'query', schema: { enum: ['json', 'svg'], default: 'json' }, description: 'json, or a standalone SVG drawing with a legend' },
+          ],
+          responses: {
+            200: { description: 'the network', content: { 'application/json': { schema: { $ref: '#/components/schemas/Network' } }, 'image/svg+xml': { schema: { type: 'string' } } } },
+            400: json('Errors', 'missing or invalid date, or unknown format'),
+          },
+        },
+      },
+      '/codes': {
+        get: {
+          summary: 'Provision codes derived from the rules (defence, consultation, …), each citing its rule, with how other readings change them',
+          parameters: [{ name: 'treaty', in: 'query', schema: { type: 'string', default: 'all' }, description: "a treaty id, or 'all'" }],
+          responses: { 200: { description: 'one entry per treaty, sorted by id', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/TreatyCodes' } } } } }, 400: json('Errors', 'unknown treaty') },
+        },
+      },
+      '/compare': {
+        get: {
+          summary: 'Treaties aligned clause by function (defence beside defence, …), with the rows that differ marked',
+          parameters: [{ name: 'treaties', in: 'query', required: true, schema: { type: 'string' }, example: 'sun-prk-1961,rus-prk-2000,rus-prk-2024', description: 'two or more comma-separated treaty ids' }],
+          responses: { 200: json('Comparison', 'the comparison'), 400: json('Errors', 'fewer than two treaties, a treaty named twice, or an unknown treaty') },
+        },
+      },
+      '/ingest': {
+        post: {
+          summary: 'Read one article about a treaty: quotes and speakers, article references, claims with readings and fact checks, dated events, near-duplicates, contradictions. Nothing is stored.',
+          parameters: [
+            dateParam('date', false, 'the document’s date, for relative dates ("next year") and fact checks; otherwise a date found in the document'),
+            { name: 'treaty', in: 'query', schema: { type: 'string', default: 'rus-prk-2024' }, description: 'the treaty the article is about' },
+            { name: 'name', in: 'query', schema: { type: 'string' }, description: 'a name for the document, used in the output and in errors (a name ending .html marks HTML)' },
+          ],
+          requestBody: {
+            required: true,
+            description: 'The document as UTF-8 text or HTML (the bytes as they are; HTML is also recognised by its content type or a leading <!doctype html>).',
+            content: { 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: { 200: json('IngestResult', 'the commentary contract of casus ingest --json'), 400: json('Errors', 'empty, binary or non-UTF-8 input (with line and column), an invalid date, or an unknown treaty') },
+        },
+      },
       '/scenarios': { get: { summary: 'Bundled example scenarios', responses: { 200: { description: 'scenario list' } } } },
       '/scenarios/{id}': { get: { summary: 'A bundled scenario as YAML', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'YAML' } } } },
       '/scenario': {
@@ -114,6 +317,6 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas: { Scenario: scenario, RunOutput: runOutput, Position: position, Explanation: explanation, Errors: errors } },
+    components: { schemas: { Scenario: scenario, RunOutput: runOutput, Position: position, Explanation: explanation, Errors: errors, Network: network, CodeKind: codeKind, TreatyCodes: treatyCodes, Comparison: comparison, IngestResult: ingestResult } },
   };
 }

@@ -53,9 +53,152 @@ test('treaties, articles and readings', async () => {
 test('the OpenAPI document is valid JSON Schema where it embeds schemas, and covers every route', async () => {
   const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
   assert.equal(doc.openapi, '3.1.0');
-  for (const p of ['/run', '/explain', '/treaties', '/treaties/{id}', '/treaties/{id}/readings', '/scenarios']) assert.ok(doc.paths[p], p);
+  for (const p of ['/run', '/explain', '/treaties', '/treaties/{id}', '/treaties/{id}/readings', '/scenarios', '/network', '/codes', '/compare', '/ingest']) assert.ok(doc.paths[p], p);
   const ajv = new Ajv({ strict: false });
   // the embedded scenario schema validates a real scenario
   const validate = ajv.compile(doc.components.schemas.Scenario);
   assert.ok(validate({ treaties: ['rus-prk-2024'], as_of: '2025-01-01', events: [] }));
+});
+
+/** A validator for a response, from the OpenAPI document's own component schemas. */
+async function contract(name: string) {
+  const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  const ajv = new Ajv({ strict: false });
+  ajv.addSchema({ $id: 'https://casus.invalid/openapi.json', components: { schemas: Object.fromEntries(Object.entries(doc.components.schemas).filter(([k]) => k !== 'Scenario')) } });
+  const validate = ajv.compile({ $ref: `https://casus.invalid/openapi.json#/components/schemas/${name}` });
+  return (value: unknown) => {
+    assert.ok(validate(value), `${name}: ${ajv.errorsText(validate.errors)}`);
+  };
+}
+
+interface Edge { a: string; b: string; type: string; treaty: string; directed: boolean }
+
+test('GET /network: the alliance network at a date, as JSON or SVG', async () => {
+  const r = await app.inject({ method: 'GET', url: '/network?as_of=2025-06-01' });
+  assert.equal(r.statusCode, 200);
+  const n = r.json();
+  (await contract('Network'))(n);
+  assert.equal(n.as_of, '2025-06-01');
+  assert.ok(n.edges.some((e: Edge) => e.a === 'PRK' && e.b === 'RUS' && e.type === 'defence' && e.treaty === 'rus-prk-2024' && !e.directed));
+  // in 1962 the 2024 treaty does not exist yet, the 1961 Soviet treaty does
+  const old = (await app.inject({ method: 'GET', url: '/network?as_of=1962-01-01' })).json();
+  assert.ok(!old.edges.some((e: Edge) => e.treaty === 'rus-prk-2024'));
+  assert.ok(old.edges.some((e: Edge) => e.treaty === 'sun-prk-1961' && e.type === 'defence'));
+  // deterministic: the same request gives the same bytes
+  assert.equal((await app.inject({ method: 'GET', url: '/network?as_of=2025-06-01' })).body, r.body);
+
+  const svg = await app.inject({ method: 'GET', url: '/network?as_of=2025-06-01&format=svg' });
+  assert.equal(svg.statusCode, 200);
+  assert.match(svg.headers['content-type'] as string, /^image\/svg\+xml/);
+  assert.match(svg.body, /<svg [^>]*viewBox/);
+  assert.match(svg.body, /PRK – RUS rus-prk-2024: defence/);
+});
+
+test('GET /network: a missing or invalid date or format is a 400 that says which parameter', async () => {
+  for (const [url, message] of [
+    ['/network', "query parameter 'as_of': missing; expected a date YYYY-MM-DD"],
+    ['/network?as_of=2025-02-30', "query parameter 'as_of': expected a date YYYY-MM-DD, found '2025-02-30'"],
+    ['/network?as_of=2025-01-01&format=png', "query parameter 'format': expected json or svg, found 'png'"],
+  ] as const) {
+    const r = await app.inject({ method: 'GET', url });
+    assert.equal(r.statusCode, 400, url);
+    assert.deepEqual(r.json(), { errors: [{ file: null, line: 0, col: 0, message }] });
+  }
+});
+
+test('GET /codes: provision codes for one treaty or all', async () => {
+  const one = (await app.inject({ method: 'GET', url: '/codes?treaty=rus-prk-2024' })).json();
+  (await contract('TreatyCodes'))(one[0]);
+  assert.equal(one.length, 1);
+  const defence = one[0].codes.find((c: { code: string }) => c.code === 'defence');
+  assert.equal(defence.rule.rule, 'art4.assist');
+  assert.equal(defence.atop, 'DEFENSE');
+  assert.ok(one[0].variations.some((v: { reading: string }) => v.reading === 'art4.symbolic'));
+  const all = (await app.inject({ method: 'GET', url: '/codes?treaty=all' })).json();
+  const ids = all.map((t: { treaty: string }) => t.treaty);
+  assert.ok(ids.length >= 10);
+  assert.deepEqual(ids, [...ids].sort());
+  assert.deepEqual((await app.inject({ method: 'GET', url: '/codes' })).json(), all);
+  const bad = await app.inject({ method: 'GET', url: '/codes?treaty=rus-prk-2042' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().errors[0].message, /unknown treaty 'rus-prk-2042' \(did you mean 'rus-prk-2024'\?\)/);
+});
+
+test('GET /compare: clause beside clause, differing rows marked', async () => {
+  const r = await app.inject({ method: 'GET', url: '/compare?treaties=sun-prk-1961,rus-prk-2000,rus-prk-2024' });
+  assert.equal(r.statusCode, 200);
+  const cmp = r.json();
+  (await contract('Comparison'))(cmp);
+  assert.deepEqual(cmp.treaties.map((t: { id: string }) => t.id), ['sun-prk-1961', 'rus-prk-2000', 'rus-prk-2024']);
+  const present = cmp.rows.find((x: { section: string; field: string }) => x.section === 'defence' && x.field === 'present');
+  assert.equal(present.differs, true);
+  assert.equal(present.values['rus-prk-2000'], 'no');
+  assert.match(present.values['rus-prk-2024'], /^yes; no under art4\.symbolic$/);
+  const same = cmp.rows.find((x: { section: string; field: string }) => x.section === 'consultation' && x.field === 'present');
+  assert.equal(same.differs, false);
+  for (const [url, message] of [
+    ['/compare', /missing/],
+    ['/compare?treaties=rus-prk-2024', /at least two treaty ids, found 1/],
+    ['/compare?treaties=rus-prk-2024,rus-prk-2024', /named twice/],
+    ['/compare?treaties=rus-prk-2024,nato-1948', /unknown treaty 'nato-1948' \(did you mean 'nato-1949'\?\)/],
+  ] as const) {
+    const bad = await app.inject({ method: 'GET', url });
+    assert.equal(bad.statusCode, 400, url);
+    assert.match(bad.json().errors[0].message, message, url);
+  }
+});
+
+// a test text written for this test (not taken from any article)
+const ARTICLE = [
+  'Moscow and Pyongyang sign a partnership pact',
+  '',
+  'The agreement signed on Wednesday will take effect next year, officials said.',
+  '"We are not building a bloc against anyone," said Dmitry Peskov, the Kremlin spokesman.',
+  'Some analysts said Article 4 obliges each side to send military help at once if the other is attacked.',
+  '',
+].join('\n');
+
+test('POST /ingest: an article read against the treaty, with a false fact check', async () => {
+  const r = await app.inject({ method: 'POST', url: '/ingest?date=2024-06-20&treaty=rus-prk-2024&name=pact.txt', headers: { 'content-type': 'text/plain' }, payload: ARTICLE });
+  assert.equal(r.statusCode, 200);
+  const out = r.json();
+  (await contract('IngestResult'))(out);
+  const doc = out.documents[0];
+  assert.equal(doc.file, 'pact.txt');
+  assert.equal(doc.date, '2024-06-20');
+  const effect = doc.claims.find((c: { line: number }) => c.line === 3);
+  assert.equal(effect.fact_check.verdict, 'false');
+  assert.match(effect.fact_check.fact, /entered into force on 2024-12-04/);
+  assert.ok(doc.quotes.some((q: { speaker: string; line: number }) => q.speaker === 'Dmitry Peskov' && q.line === 4));
+  assert.ok(doc.article_refs.some((a: { article: string; kind: string }) => a.article === '4' && a.kind === 'explicit'));
+  // nothing is stored: the same request gives the same bytes
+  const again = await app.inject({ method: 'POST', url: '/ingest?date=2024-06-20&treaty=rus-prk-2024&name=pact.txt', headers: { 'content-type': 'text/plain' }, payload: ARTICLE });
+  assert.equal(again.body, r.body);
+  // HTML by content type
+  const html = await app.inject({ method: 'POST', url: '/ingest?date=2024-06-20', headers: { 'content-type': 'text/html' }, payload: '<p>The pact will take effect next year, an official said.</p>' });
+  assert.equal(html.json().documents[0].file, 'request.html');
+  assert.equal(html.json().documents[0].claims[0].fact_check.verdict, 'false');
+});
+
+test('POST /ingest: empty, binary and non-UTF-8 bodies, bad dates and unknown treaties are 400s', async () => {
+  const cases: [string, string | Buffer, string, { file: string | null; line: number; col: number; message: string | RegExp }][] = [
+    ['/ingest', '', 'text/plain', { file: 'request', line: 1, col: 1, message: 'empty file: nothing to ingest' }],
+    ['/ingest?name=blank.txt', '  \n\n', 'text/plain', { file: 'blank.txt', line: 1, col: 1, message: 'empty file: nothing to ingest (only whitespace)' }],
+    ['/ingest', Buffer.from([0x41, 0x0a, 0x42, 0x00, 0x43]), 'application/octet-stream', { file: 'request', line: 2, col: 2, message: /^binary file: NUL byte at byte offset 3/ }],
+    ['/ingest', Buffer.from([0x41, 0xff, 0x43]), 'text/plain', { file: 'request', line: 1, col: 2, message: /^invalid UTF-8 at byte offset 1/ }],
+    ['/ingest?date=2024-06-31', 'text', 'text/plain', { file: null, line: 0, col: 0, message: "query parameter 'date': expected a date YYYY-MM-DD, found '2024-06-31'" }],
+    ['/ingest?treaty=rus-prk-2042', 'text', 'text/plain', { file: null, line: 0, col: 0, message: /^query parameter 'treaty': unknown treaty 'rus-prk-2042' \(did you mean 'rus-prk-2024'\?\)/ }],
+  ];
+  for (const [url, payload, type, want] of cases) {
+    const r = await app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
+    assert.equal(r.statusCode, 400, url);
+    const [e, ...rest] = r.json().errors;
+    assert.deepEqual(rest, []);
+    assert.deepEqual({ file: e.file, line: e.line, col: e.col }, { file: want.file, line: want.line, col: want.col }, url);
+    if (typeof want.message === 'string') assert.equal(e.message, want.message);
+    else assert.match(e.message, want.message);
+  }
+  // the scenario endpoints still take text bodies as before
+  const run = await app.inject({ method: 'POST', url: '/run', headers: { 'content-type': 'text/plain' }, payload: 'treaties: [rus-prk-2024]\nas_of: 2025-01-01\nevents: []\n' });
+  assert.equal(run.statusCode, 200);
 });

@@ -16,12 +16,34 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 import { openApiDocument } from './openapi.js';
+import { didYouMean } from '../language/diagnostics.js';
+import { isValidDate } from '../language/yaml-source.js';
+import type { TreatyFile } from '../language/ast.js';
+import { corpusCodes } from '../corpus/codes.js';
+import { compareTreaties } from '../corpus/compare.js';
+import { networkAt } from '../corpus/network.js';
+import { toSvg } from '../corpus/svg.js';
+import { ingestDocuments, DEFAULT_TREATY } from '../commentary/index.js';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web');
 let script: Promise<string> | null = null;
 function workbenchScript(): Promise<string> {
   script ??= transform(readFileSync(path.join(WEB_DIR, 'app.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' }).then((r) => r.code);
   return script;
+}
+
+/** A mistake in a query parameter: 400 with the parameter named in the message (no file position). */
+function badQuery(name: string, message: string): Error {
+  return Object.assign(new Error(`query parameter '${name}': ${message}`), { statusCode: 400 });
+}
+
+function dateParam(name: string, value: unknown, required: boolean): string | undefined {
+  if (value === undefined || value === '') {
+    if (required) throw badQuery(name, 'missing; expected a date YYYY-MM-DD');
+    return undefined;
+  }
+  if (typeof value !== 'string' || !isValidDate(value)) throw badQuery(name, `expected a date YYYY-MM-DD, found '${String(value)}'`);
+  return value;
 }
 
 export interface ServerOptions {
@@ -82,6 +104,16 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   });
 
+  /** Treaties named in a query parameter ('all' for the whole corpus, sorted by id); unknown ids are a 400 with a suggestion. */
+  const treatiesParam = (name: string, ids: string[]): TreatyFile[] => {
+    if (ids.length === 1 && ids[0] === 'all') return [...ws.corpus.treaties.values()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+    return ids.map((id) => {
+      const t = ws.corpus.treaties.get(id);
+      if (!t) throw badQuery(name, `unknown treaty '${id}'${didYouMean(id, ws.corpus.treaties.keys())}; known: ${[...ws.corpus.treaties.keys()].sort().join(', ')}`);
+      return t;
+    });
+  };
+
   const treatyOr404 = (id: string) => {
     const t = ws.corpus.treaties.get(id);
     if (!t) throw Object.assign(new Error(`unknown treaty '${id}'`), { statusCode: 404 });
@@ -127,6 +159,50 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     if (!f) throw Object.assign(new Error(`unknown scenario '${id}'`), { statusCode: 404 });
     void reply.type('application/yaml');
     return readFileSync(f, 'utf8');
+  });
+
+  // the corpus layer: the alliance network at a date, provision codes, clause-by-clause comparison
+  app.get('/network', async (req, reply) => {
+    const q = req.query as { as_of?: string; format?: string };
+    const asOf = dateParam('as_of', q.as_of, true)!;
+    const format = q.format ?? 'json';
+    if (format !== 'json' && format !== 'svg') throw badQuery('format', `expected json or svg, found '${format}'`);
+    const n = networkAt([...ws.corpus.treaties.values()], ws.world, asOf);
+    if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(toSvg(n));
+    return n;
+  });
+
+  app.get('/codes', async (req) => {
+    const id = (req.query as { treaty?: string }).treaty ?? 'all';
+    return corpusCodes(treatiesParam('treaty', [id]));
+  });
+
+  app.get('/compare', async (req) => {
+    const raw = (req.query as { treaties?: string }).treaties;
+    if (!raw) throw badQuery('treaties', 'missing; expected two or more comma-separated treaty ids, e.g. sun-prk-1961,rus-prk-2024');
+    const ids = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (ids.length < 2) throw badQuery('treaties', `a comparison needs at least two treaty ids, found ${ids.length}`);
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice) throw badQuery('treaties', `treaty '${twice}' is named twice`);
+    return compareTreaties(treatiesParam('treaties', ids), ws.world);
+  });
+
+  // the commentary layer: one document (text or HTML, sent as raw bytes) read against a treaty;
+  // nothing is stored. Its own scope, so that every body arrives as bytes (binary and invalid
+  // UTF-8 are reported by the pipeline with their position) without changing the scenario parsers.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.post('/ingest', async (req) => {
+      const q = req.query as { date?: string; treaty?: string; name?: string };
+      const date = dateParam('date', q.date, false);
+      if (q.treaty === 'all') throw badQuery('treaty', "expected one treaty id, not 'all'");
+      const treaty = treatiesParam('treaty', [q.treaty ?? DEFAULT_TREATY])[0]!;
+      const html = /html/i.test(req.headers['content-type'] ?? '');
+      const file = q.name || (html ? 'request.html' : 'request');
+      const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0);
+      return ingestDocuments([{ file, bytes }], { treaty, date });
+    });
   });
 
   // the parsed scenario (dated events), for views such as the workbench timeline
