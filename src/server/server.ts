@@ -14,7 +14,7 @@ import { scenarioFiles } from '../cli/commands/core.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import { openApiDocument } from './openapi.js';
 import { didYouMean } from '../language/diagnostics.js';
 import { isValidDate } from '../language/yaml-source.js';
@@ -25,10 +25,18 @@ import { networkAt } from '../corpus/network.js';
 import { toSvg } from '../corpus/svg.js';
 import { ingestDocuments, DEFAULT_TREATY } from '../commentary/index.js';
 
+/** The workbench's sources; its script is bundled from app.ts on first request. */
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web');
 let script: Promise<string> | null = null;
 function workbenchScript(): Promise<string> {
-  script ??= transform(readFileSync(path.join(WEB_DIR, 'app.ts'), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' }).then((r) => r.code);
+  // app.ts and the modules it imports (types from elsewhere in src are erased), as one script
+  script ??= build({ entryPoints: [path.join(WEB_DIR, 'app.ts')], bundle: true, write: false, format: 'esm', target: 'es2022', logLevel: 'silent' }).then(
+    (r) => r.outputFiles[0]!.text,
+    (e: unknown) => {
+      script = null; // try again on the next request
+      throw e;
+    },
+  );
   return script;
 }
 

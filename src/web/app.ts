@@ -1,10 +1,15 @@
 /**
- * The workbench: a thin page over the HTTP API. Pick or edit a scenario, choose readings and a
- * date, run, and read every position with its explanation tree, a timeline and the answers
- * across readings. No framework: the page is small and should stay readable.
+ * The workbench: a thin page over the HTTP API, in five views (tabs). Scenario: pick or edit a
+ * scenario, choose readings and a date, run, and read every position with its explanation
+ * tree, a timeline and the answers across readings. Network, Compare and Codes: the corpus
+ * (corpus.ts). Commentary: an article read against a treaty (commentary.ts). No framework: the
+ * page is small and should stay readable.
  */
 
 import type { Position, EngineOutput, ReadingVariation } from '../engine/contract.js';
+import { $, api, el, type ApiError } from './dom.js';
+import { initCodes, initCompare, initNetwork, showCodes, showComparison, showNetwork } from './corpus.js';
+import { initCommentary } from './commentary.js';
 
 type RunOutput = EngineOutput & { across_readings?: ReadingVariation[] };
 
@@ -20,27 +25,9 @@ interface ParsedScenario {
   treaties: string[];
   events: { date: string; type: string; fields: Record<string, string> }[];
 }
-interface ApiError {
-  errors: { file: string | null; line: number; col: number; message: string }[];
-}
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
 const ORDER = ['violated', 'triggered', 'fulfilled', 'not-triggered', 'expired', 'not-in-force'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
-  return e;
-}
-
-async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const r = await fetch(url, init);
-  const body = (await r.json()) as T | ApiError;
-  if (!r.ok) throw body as ApiError;
-  return body as T;
-}
 
 const chosen = new Map<string, string>(); // question key -> reading id
 
@@ -256,7 +243,61 @@ async function loadExample(id: string): Promise<void> {
   await run();
 }
 
+/* ---------------------------------------------------------------- views (tabs) */
+
+const VIEWS = ['scenario', 'network', 'compare', 'codes', 'commentary'] as const;
+type View = (typeof VIEWS)[number];
+const opened = new Set<View>();
+
+/** What a view does the first time it is shown. */
+const FIRST_SHOW: Record<View, () => Promise<void>> = {
+  scenario: async () => {},
+  network: () => showNetwork($<HTMLInputElement>('net-date').value),
+  compare: () => showComparison(),
+  codes: () => showCodes($<HTMLSelectElement>('codes-treaty').value),
+  commentary: async () => {},
+};
+
+function showView(view: View, focus = false): void {
+  for (const v of VIEWS) {
+    const tab = $(`tab-${v}`);
+    const on = v === view;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(`view-${v}`).hidden = !on;
+  }
+  if (focus) $(`tab-${view}`).focus();
+  if (location.hash.slice(1) !== view) history.replaceState(null, '', view === 'scenario' ? location.pathname : `#${view}`);
+  if (!opened.has(view)) {
+    opened.add(view);
+    void FIRST_SHOW[view]();
+  }
+}
+
+/** Tabs after the WAI-ARIA pattern: click or Enter to open; arrow keys, Home and End move between tabs. */
+function initTabs(): void {
+  VIEWS.forEach((v, i) => {
+    const tab = $(`tab-${v}`);
+    tab.addEventListener('click', () => showView(v));
+    tab.addEventListener('keydown', (e) => {
+      const to = e.key === 'ArrowRight' ? (i + 1) % VIEWS.length : e.key === 'ArrowLeft' ? (i + VIEWS.length - 1) % VIEWS.length : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -1;
+      if (to < 0) return;
+      e.preventDefault();
+      showView(VIEWS[to]!, true);
+    });
+  });
+  window.addEventListener('hashchange', () => {
+    const v = location.hash.slice(1) as View;
+    if (VIEWS.includes(v)) showView(v);
+  });
+}
+
 async function start(): Promise<void> {
+  initTabs();
+  initNetwork();
+  await Promise.all([initCompare(), initCodes(), initCommentary()]);
+  const fromHash = location.hash.slice(1) as View;
+  showView(VIEWS.includes(fromHash) ? fromHash : 'scenario');
   const examples = await api<{ id: string; title: string | null }[]>('/scenarios');
   const select = $<HTMLSelectElement>('examples');
   select.replaceChildren(...examples.map((e) => el('option', { value: e.id }, e.title ?? e.id)));
