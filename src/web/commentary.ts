@@ -36,6 +36,7 @@ async function readingsOf(treaty: string): Promise<Map<string, Reading>> {
   return m;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const lineRef = (n: number) => el('span', { class: 'line' }, `line ${n}`);
 
 function claimItem(c: ClaimOut, readings: Map<string, Reading>): HTMLElement {
@@ -79,7 +80,7 @@ function documentView(d: DocumentOut, out: IngestResult, readings: Map<string, R
     el(
       'p',
       { class: 'lead', id: 'ing-summary' },
-      `${d.file}${d.date ? `, dated ${longDate(d.date)}` : ', undated'}: ${d.claims.length} claims (${checked.length} checked against the treaty, ${wrong} false), ${d.quotes.length} quotes, ${d.article_refs.length} references to articles.`,
+      `${d.file}${d.date ? `, dated ${longDate(d.date)}` : ', undated'}: ${count(d.claims.length, 'claim')} (${checked.length} checked against the treaty, ${wrong} false), ${count(d.quotes.length, 'quote')}, ${count(d.article_refs.length, 'reference')} to articles.`,
     ),
     el('h3', {}, 'Claims'),
     el('p', { class: 'muted' }, 'Statements about the treaty. Where a statement takes a side on disputed wording it is linked to that reading; where it states a checkable fact (a date, a status) it is checked against the treaty’s recorded history.'),

@@ -62,6 +62,15 @@ export async function showNetwork(date: string): Promise<void> {
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', `Alliance network on ${date}: ${n.treaties.length} treaties in force among ${n.nodes.length} states. The same links are listed in the table below.`);
     const colours = legendColours(svg);
+    // the page explains the colours beside the drawing (below): leave the drawing's own legend out
+    out.replaceChildren(el('div', { id: 'net-svg' }, svg));
+    const svgLegend = svg.querySelector('#legend') as SVGGraphicsElement | null;
+    const legendBox = svgLegend?.getBBox();
+    const box = svg.viewBox.baseVal;
+    if (svgLegend && legendBox && legendBox.x > box.width / 2) {
+      svg.setAttribute('viewBox', `0 0 ${Math.round(legendBox.x - 10)} ${box.height}`);
+      svgLegend.setAttribute('display', 'none');
+    }
     const used = [...new Set(n.edges.map((e) => e.type))];
     const legend = el(
       'ul',
@@ -143,14 +152,14 @@ const fieldTerm = (f: string) => {
 };
 
 /** A cell such as "no; yes under art4.state-of-war": the value, then the value under each other reading. */
-function compareCell(text: string): HTMLElement {
+function compareCell(text: string, field: string): HTMLElement {
   const parts = text.split('; ');
   const main: string[] = [];
   const alts: HTMLElement[] = [];
   for (const p of parts) {
     const m = /^(.*) under ([a-z0-9][\w.-]*)$/.exec(p);
     if (m) alts.push(el('div', { class: 'alt' }, 'under reading ', el('code', {}, m[2]!), `: ${m[1]}`));
-    else main.push(p);
+    else main.push(field === 'trigger' ? p.replace(/_/g, ' ') : p);
   }
   return el('td', {}, el('div', {}, main.join('; ')), ...alts);
 }
@@ -174,7 +183,7 @@ function renderComparison(): void {
     }
     const label = el('th', { scope: 'row' }, fieldTerm(r.field));
     if (r.differs) label.append(el('span', { class: 'badge', title: 'the treaties differ here' }, '≠ differs'));
-    body.append(el('tr', { class: r.differs ? 'differs' : 'same', 'data-section': r.section, 'data-field': r.field }, label, ...cmp.treaties.map((t) => compareCell(r.values[t.id] ?? ''))));
+    body.append(el('tr', { class: r.differs ? 'differs' : 'same', 'data-section': r.section, 'data-field': r.field }, label, ...cmp.treaties.map((t) => compareCell(r.values[t.id] ?? '', r.field))));
   }
   table.append(body);
   const n = cmp.rows.filter((r) => r.differs).length;
@@ -208,7 +217,7 @@ export async function initCompare(): Promise<void> {
     const boxes = [...box.querySelectorAll<HTMLInputElement>('input')];
     const n = boxes.filter((b) => b.checked).length;
     for (const b of boxes) b.disabled = !b.checked && n >= 4;
-    $('cmp-count').textContent = `${n} chosen (2 to 4)`;
+    $('cmp-count').textContent = `${n} chosen`;
   };
   for (const t of [...list].sort((a, b) => (a.signed ?? '').localeCompare(b.signed ?? ''))) {
     const input = el('input', { type: 'checkbox', value: t.id });
