@@ -7,14 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { buildServer } from '../server/server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI) throw new Error(`CI needs a browser at ${CHROMIUM} (apt-get install chromium)`);
 
-test('the workbench runs a scenario and explains a position', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, async () => {
+/** The server on a free port and a headless browser for one test; both closed afterwards. */
+async function withWorkbench(body: (address: string, browser: Browser) => Promise<void>): Promise<void> {
   const app = buildServer();
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
@@ -22,6 +23,15 @@ test('the workbench runs a scenario and explains a position', { skip: haveBrowse
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
+    await body(address, browser);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+test('the workbench runs a scenario and explains a position', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
+  withWorkbench(async (address, browser) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -44,11 +54,7 @@ test('the workbench runs a scenario and explains a position', { skip: haveBrowse
     await page.locator('#run').click();
     await page.waitForFunction(() => (document.querySelector('#errors')?.textContent ?? '').includes('line 4, column 30'), undefined, { timeout: 15000 });
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await app.close();
-  }
-});
+  }));
 
 // a short text written for this test (not taken from any article)
 const ARTICLE = [
@@ -63,14 +69,8 @@ const ARTICLE = [
 
 const noOverflow = () => document.documentElement.scrollWidth <= window.innerWidth;
 
-test('the workbench shows the network, a comparison, the codes and an article read against the treaty', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, async () => {
-  const app = buildServer();
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
+test('the workbench shows the network, a comparison, the codes and an article read against the treaty', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
+  withWorkbench(async (address, browser) => {
     mkdirSync('bench/results', { recursive: true });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const problems: string[] = [];
@@ -161,8 +161,4 @@ test('the workbench shows the network, a comparison, the codes and an article re
     await page.goto(`${address}/#compare`);
     await page.locator('#cmp-table').waitFor({ timeout: 15000 });
     assert.deepEqual(problems, []);
-  } finally {
-    await browser.close();
-    await app.close();
-  }
-});
+  }));
