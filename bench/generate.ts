@@ -4,17 +4,7 @@
  */
 import type { ScenarioEvent } from '../src/engine/types.js';
 
-/** mulberry32: a tiny, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../src/cascade/prng.js';
 
 const STATES = ['RUS', 'PRK', 'UKR', 'USA', 'KOR', 'JPN', 'CHN'];
 const TERRITORIES = ['RUS', 'PRK', 'RU-KRS', 'RU-BEL', 'UA-43', 'UA-14', 'KP-01', 'UKR', 'USA'];

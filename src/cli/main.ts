@@ -10,6 +10,7 @@ import { register as registerCore } from './commands/core.js';
 import { register as registerCorpus } from './commands/corpus.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerCascade } from './commands/cascade.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCorpus(program);
   registerIngest(program);
   registerServe(program);
+  registerCascade(program);
   return program;
 }
 

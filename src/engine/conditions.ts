@@ -14,7 +14,7 @@ export interface CondContext {
   bearer: string;
   counterparty: string | null;
   territoryReading: TerritoryReading;
-  /** all events up to the as-of date, for attackers-of(…) */
+  /** the armed attacks up to the as-of date (at least those), for attackers-of(…) */
   events: readonly ScenarioEvent[];
   /** reading test for `reading X` conditions */
   hasReading: (id: string) => boolean;
@@ -98,10 +98,28 @@ function resolve(v: Value, ctx: CondContext, before: string): Resolved {
     case 'attackers-of': {
       const victims = new Set(members(resolve(v.of, ctx, before)));
       const items = new Set<string>();
-      for (const e of ctx.events) if (e.type === 'armed_attack' && e.date <= before && victims.has(e.fields.on ?? '') && e.fields.by) items.add(e.fields.by);
+      const index = attacksByVictim(ctx.events);
+      for (const victim of victims) for (const e of index.get(victim) ?? []) if (e.date <= before && e.fields.by) items.add(e.fields.by);
       return { kind: 'set', items, label: `an attacker of ${[...victims].join(', ')} (${items.size ? [...items].sort().join(', ') : 'none so far'})` };
     }
   }
+}
+
+const attackIndexes = new WeakMap<readonly ScenarioEvent[], Map<string, ScenarioEvent[]>>();
+/** Armed attacks by the state attacked, built once per event list (attackers-of is asked often). */
+function attacksByVictim(events: readonly ScenarioEvent[]): Map<string, ScenarioEvent[]> {
+  let index = attackIndexes.get(events);
+  if (!index) {
+    index = new Map();
+    for (const e of events)
+      if (e.type === 'armed_attack' && e.fields.on) {
+        const list = index.get(e.fields.on);
+        if (list) list.push(e);
+        else index.set(e.fields.on, [e]);
+      }
+    attackIndexes.set(events, index);
+  }
+  return index;
 }
 
 /** Does the condition hold on the event? Pushes one sentence per comparison into `trace` when given. */
@@ -137,6 +155,15 @@ export function evalCond(c: Cond, e: ScenarioEvent, ctx: CondContext, trace?: st
     }
     case 'compare': {
       const actual = fieldOf(e, c.field);
+      if (actual !== undefined && !trace) {
+        // fast path without explanations: the common values need no allocation
+        const v = c.value;
+        const positive = c.op === '=' || c.op === 'in';
+        if (v.kind === 'role') return (actual === (v.role === 'bearer' ? ctx.bearer : ctx.counterparty)) === positive;
+        if (v.kind === 'state') return (actual === v.code) === positive;
+        if (v.kind === 'symbol') return (actual === v.name) === positive;
+        if (v.kind === 'parties') return ctx.parties.includes(actual) === positive;
+      }
       const r = resolve(c.value, ctx, e.date);
       if (actual === undefined) {
         trace?.push(`${e.type} on ${e.date} gives no '${c.field}'`);

@@ -84,11 +84,17 @@ export function compileTreaty(t: TreatyFile): CompiledRule[] {
 interface RunContext {
   input: EngineInput;
   events: ScenarioEvent[];
+  /** the same events by type, so a pattern scans only the events that can match it */
+  byType: Map<string, ScenarioEvent[]>;
+  /** collect the reasons of matches and near misses (false only for status-only runs) */
+  explain: boolean;
   catalog: ReadingCatalog;
   selection: Selection;
   lifecycles: Map<string, Lifecycle>;
   assumptions: Assumptions;
 }
+
+const NO_EVENTS: ScenarioEvent[] = [];
 
 const recordedCache = new WeakMap<TreatyFile, ScenarioEvent[]>();
 function recordedEvents(t: TreatyFile): ScenarioEvent[] {
@@ -169,8 +175,14 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   const positions: Position[] = [];
   // `only` names rules (treaty/rule) or single positions (treaty/rule/BEARER-COUNTERPARTY)
   const only = input.only ? splitOnly(input.only) : null;
+  const byType = new Map<string, ScenarioEvent[]>();
+  for (const e of events) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
   for (const t of input.treaties) {
-    const run: RunContext = { input, events, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
+    const run: RunContext = { input, events, byType, explain: input.explain !== false, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
     for (const rule of compileTreaty(t)) {
       if (!only) positions.push(...positionsOf(rule, run));
       else if (only.rules.has(rule.key)) positions.push(...positionsOf(rule, run));
@@ -340,7 +352,7 @@ function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Pos
   const idOf = (bearer: string, counterparty: string | null) => `${cr.key}/${bearer}${counterparty ? `-${counterparty}` : ''}`;
   const wanted = onlyIds ? pairsOf(cr, life.parties).filter(([b, c]) => onlyIds.includes(idOf(b, c))) : pairsOf(cr, life.parties);
   return wanted.map(([bearer, counterparty]) => {
-    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.events, hasReading };
+    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.byType.get('armed_attack') ?? NO_EVENTS, hasReading };
     const { status, since, because } = judge(cr, run, life, view.active, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
@@ -411,9 +423,9 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   if (whens.length === 0) because.push(node(`binding from ${start} without any triggering event`));
   const triggerNodes: Explanation[] = [];
   for (const w of whens) {
-    const hit = firstMatch(run.events, w.event, start, asOf, ctx);
+    const hit = firstMatch(run.byType.get(w.event.type) ?? NO_EVENTS, w.event, start, asOf, ctx, run.explain);
     if (!hit) {
-      const misses = nearMisses(run.events, w.event, start, asOf, ctx);
+      const misses = run.explain ? nearMisses(run.byType.get(w.event.type) ?? NO_EVENTS, w.event, start, asOf, ctx) : [];
       const guard = w.guard ? ` (required under reading ${w.guard.join(', ')})` : '';
       return {
         status: 'not-triggered',
@@ -429,7 +441,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   // 5. prohibitions are violated by a forbidden event; obligations fulfilled or overdue
   const violators = active.filter((c): c is Extract<RuleClause, { clause: 'violated-by' }> => c.clause === 'violated-by');
   for (const v of violators) {
-    const hit = firstMatch(run.events, v.event, trigger, asOf, ctx);
+    const hit = firstMatch(run.byType.get(v.event.type) ?? NO_EVENTS, v.event, trigger, asOf, ctx, run.explain);
     if (hit) return { status: 'violated', since: hit.event.date, because: [...because, node(`violated by ${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t)))] };
   }
   if (cr.rule.modality === 'prohibition') {
@@ -439,7 +451,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   const fulfillers = active.filter((c): c is Extract<RuleClause, { clause: 'fulfilled-by' }> => c.clause === 'fulfilled-by');
   let done: { date: string; node: Explanation } | null = null;
   for (const f of fulfillers) {
-    const hit = firstMatch(run.events, f.event, trigger, asOf, ctx);
+    const hit = firstMatch(run.byType.get(f.event.type) ?? NO_EVENTS, f.event, trigger, asOf, ctx, run.explain);
     if (hit && (!done || hit.event.date < done.date))
       done = { date: hit.event.date, node: node(`${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t))) };
   }
@@ -488,31 +500,39 @@ function evalCondStatic(c: Cond, e: ScenarioEvent, ctx: CondContext, trace: stri
   }
 }
 
-function firstMatch(events: ScenarioEvent[], p: Parameters<typeof matches>[0], from: string, to: string, ctx: CondContext): { event: ScenarioEvent; trace: string[] } | null {
+function firstMatch(events: ScenarioEvent[], p: Parameters<typeof matches>[0], from: string, to: string, ctx: CondContext, explain = true): { event: ScenarioEvent; trace: string[] } | null {
   for (const e of events) {
     if (e.date < from || e.date > to || e.type !== p.type) continue;
     if (matches(p, e, ctx)) {
       const trace: string[] = [];
-      matches(p, e, ctx, trace);
+      if (explain) matches(p, e, ctx, trace); // again, now collecting the reasons
       return { event: e, trace };
     }
   }
   return null;
 }
 
+/** How many near misses an explanation lists; more would bury the reason in a long scenario. */
+const NEAR_MISS_LIMIT = 5;
+
 /** Events of the right type that did not count, and why: the most useful part of "not triggered". */
 function nearMisses(events: ScenarioEvent[], p: Parameters<typeof matches>[0], from: string, to: string, ctx: CondContext): Explanation[] {
   const out: Explanation[] = [];
+  let more = 0;
   for (const e of events) {
-    if (e.type !== p.type) continue;
+    if (e.type !== p.type || e.date > to) continue;
+    if (out.length >= NEAR_MISS_LIMIT) {
+      more++;
+      continue;
+    }
     if (e.date < from) {
       out.push(node(`${describeEvent(e)} on ${e.date} does not count: it precedes ${from}, when the rule took effect (${describeOrigin(e)})`));
       continue;
     }
-    if (e.date > to) continue;
     const trace: string[] = [];
     matches(p, e, ctx, trace);
     out.push(node(`${describeEvent(e)} on ${e.date} does not count (${describeOrigin(e)})`, trace.map((t) => node(t))));
   }
+  if (more) out.push(node(`… and ${more} more ${p.type.replace(/_/g, ' ')} event${more === 1 ? '' : 's'} that do not count either`));
   return out;
 }

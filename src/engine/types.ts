@@ -34,6 +34,11 @@ export interface EngineInput {
   history?: boolean | { exclude: string[] };
   /** evaluate only these rules (`treaty/ruleId`, e.g. rus-prk-2024/art4.assist) or positions (`…/PRK-RUS`); all when absent */
   only?: string[];
+  /**
+   * false: statuses only, for simulations that run the engine thousands of times; explanations
+   * then keep their conclusions but omit the reasons behind matching events and near misses
+   */
+  explain?: boolean;
   /** the treaty that lifecycle events without a `treaty` field belong to (default: the first) */
   primaryTreaty?: string;
 }
