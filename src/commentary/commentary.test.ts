@@ -255,3 +255,11 @@ test('quality on the gold annotations stays above the aims', () => {
   }
   assert.equal(loadTextGold().length >= 3, true);
 });
+
+test('views reported for unnamed groups are theirs, not the author’s: no false contradiction', () => {
+  const text = 'A new pact\n\nSome analysts said Article 4 obliges each side to send military help at once if the other is attacked.\nOthers argued the mutual defence clause only applies in a formal state of war.\n';
+  const r = ingestDocuments([{ file: 'groups.txt', bytes: Buffer.from(text) }], { date: '2024-06-20' });
+  const holders = r.documents[0]!.claims.map((c) => c.holder);
+  assert.deepEqual(holders, ['some analysts (unnamed; reported by author of groups.txt)', 'others (unnamed; reported by author of groups.txt)']);
+  assert.deepEqual(r.contradictions, []);
+});

@@ -160,7 +160,9 @@ class DocumentAnalyser {
       if (!isClaim) continue;
       const inQuote = allQuotes.find((q) => speakerOf.has(q) && q.start <= s.start + 2 && q.end >= s.end - 3) ?? allQuotes.find((q) => speakerOf.has(q) && q.start >= s.start && q.end <= s.end && (q.end - q.start) > 0.5 * (s.end - s.start));
       const speaker = inQuote ? speakerOf.get(inQuote)! : attributor.sentenceSpeaker(s, allQuotes);
-      drafts.push({ sentence: s, holder: speaker?.name ?? author, readings, articles: [...new Set(refs.map((r) => r.article))], fact, existence });
+      // "Some analysts argue …", "Others said …": the view is reported, not the author's own
+      const group = speaker ? null : reportedGroup(s.text);
+      drafts.push({ sentence: s, holder: speaker?.name ?? (group ? `${group} (unnamed; reported by ${author})` : author), readings, articles: [...new Set(refs.map((r) => r.article))], fact, existence });
     }
     applyContrast(drafts, this.questionOf, lex);
 
@@ -226,4 +228,14 @@ export function ingestDocuments(inputs: InputDocument[], options: IngestOptions 
 /** Ingest files from disk (names kept as given). */
 export function ingestFiles(files: string[], options: IngestOptions = {}): IngestResult {
   return ingestDocuments(files.map((file) => ({ file, bytes: readInputFile(file) })), options);
+}
+
+const GROUP_RE = /^\s*(?:(some|many|several|most|other|a few|few)\s+)?(analysts|experts|observers|officials|critics|commentators|scholars|diplomats|officers|researchers|lawmakers|others)\b(?:\s+\w+){0,4}?\s+(?:say|says|said|argue|argues|argued|note|noted|contend|contended|believe|believed|suggest|suggested|claim|claimed|warn|warned|insist|insisted|think|thought|point out|pointed out|maintain|maintained)\b/i;
+
+/** An unnamed group presented as holding the view ("some analysts", "others"), or null. */
+export function reportedGroup(sentence: string): string | null {
+  const m = GROUP_RE.exec(sentence);
+  if (!m) return null;
+  const who = `${m[1] ? `${m[1].toLowerCase()} ` : ''}${m[2]!.toLowerCase()}`;
+  return who;
 }
