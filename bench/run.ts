@@ -10,7 +10,8 @@
  *    position of both treaties. Both engines must agree on every scenario, or the run fails.
  * 4. Commentary extraction quality (precision / recall / F1), when that layer is present.
  *
- * Results are written as JSON under bench/results/.
+ * Results are written as JSON under bench/results/. `npm run bench` runs the compiled JavaScript
+ * (as a user's build would), not the TypeScript through a loader.
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { evaluate } from '../src/engine/evaluate.js';
 import { defaultCorpus, withRelated } from '../src/corpus/load.js';
 import { defaultWorld, territoryBelongsTo } from '../src/world/world.js';
 import type { EngineInput } from '../src/engine/types.js';
+import { fromRoot } from '../src/paths.js';
 import { generateScenario, prng, type GeneratedScenario } from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -128,13 +130,14 @@ const engine = {
 };
 
 const results: Record<string, unknown> = { engine };
-const commentaryModule = path.join(here, 'commentary.ts');
-if (existsSync(commentaryModule)) {
+// compiled (npm run bench) or from source (node --import tsx bench/run.ts)
+const commentaryModule = [path.join(here, 'commentary.js'), path.join(here, 'commentary.ts')].find((f) => existsSync(f));
+if (commentaryModule) {
   const m = (await import(pathToFileURL(commentaryModule).href)) as { commentaryBench?: () => Promise<Record<string, unknown>> };
   if (m.commentaryBench) results.commentary = await m.commentaryBench();
 }
 
-const outDir = path.join(here, 'results');
+const outDir = fromRoot('bench', 'results');
 mkdirSync(outDir, { recursive: true });
 for (const [name, value] of Object.entries(results)) writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(value, null, 2) + '\n');
 process.stdout.write(JSON.stringify(results, null, 2) + '\n');

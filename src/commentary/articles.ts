@@ -41,7 +41,7 @@ export class ArticleFinder {
   private readonly foreign: RegExp[];
   private readonly treatyYear: string | null;
 
-  constructor(private readonly treaty: TreatyFile, private readonly lex: Lexicon) {
+  constructor(private readonly treaty: TreatyFile, lex: Lexicon) {
     this.keys = new Set(treaty.articles.map((a) => a.key));
     const count = treaty.meta.articleCount;
     if (count) for (let i = 1; i <= count; i++) this.keys.add(String(i));

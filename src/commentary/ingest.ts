@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadTreatyFile, statementsOf, type ReadingDecl, type TreatyFile } from '../language/index.js';
 import { userError } from '../language/diagnostics.js';
 import { ArticleFinder } from './articles.js';
@@ -20,6 +19,7 @@ import { segment, type Sentence } from './segment.js';
 import { makeSource, readInputFile, type Source } from './source.js';
 import { findDates, headerDate } from './timeline.js';
 import type { ArticleRefOut, ClaimOut, DocumentOut, EventOut, IngestResult, InputDocument, QuoteOut } from './types.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export const DEFAULT_TREATY = 'rus-prk-2024';
 
@@ -31,7 +31,7 @@ export interface IngestOptions {
 }
 
 export function repoRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return PACKAGE_ROOT;
 }
 
 /** Load treaties/<id>.casus.md; unknown ids are a user error naming the known ones. */

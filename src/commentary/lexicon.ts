@@ -1,7 +1,7 @@
 /** Loads lexicon.yaml (kept as data beside the code) and compiles its patterns. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { fromRoot } from '../paths.js';
 
 export interface ReadingCues {
   cues: RegExp[];
@@ -40,7 +40,8 @@ const re = (s: string) => new RegExp(s, 'i');
 let cached: Lexicon | null = null;
 
 export function lexiconPath(): string {
-  return fileURLToPath(new URL('./lexicon.yaml', import.meta.url));
+  // the lexicon is data kept beside this code in src/ (a build copies only code)
+  return fromRoot('src', 'commentary', 'lexicon.yaml');
 }
 
 export function loadLexicon(): Lexicon {

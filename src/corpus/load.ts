@@ -3,7 +3,6 @@
  * `supersedes` and scenario `treaty` fields can be resolved across files).
  */
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { TreatyFile } from '../language/ast.js';
 import { parseTreatyText } from '../language/treaty-file.js';
@@ -11,8 +10,9 @@ import { checkTreaty } from '../language/check.js';
 import { CasusError, type Diagnostic } from '../language/diagnostics.js';
 import { readFileSync } from 'node:fs';
 import { defaultWorld, type World } from '../world/world.js';
+import { fromRoot } from '../paths.js';
 
-export const TREATIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../treaties');
+export const TREATIES_DIR = fromRoot('treaties');
 
 export interface Corpus {
   treaties: Map<string, TreatyFile>;

@@ -1,7 +1,22 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so results never depend on the machine. */
 import type { Duration } from '../language/ast.js';
 
+const sums = new Map<string, string>();
+const SUMS_MAX = 16384;
+
+/** `date` plus (or minus) a duration; memoised, since the same deadlines recur across runs. */
 export function addDuration(date: string, d: Duration, sign: 1 | -1 = 1): string {
+  const key = `${date}|${sign * d.amount}|${d.unit}`;
+  let r = sums.get(key);
+  if (r === undefined) {
+    r = computeSum(date, d, sign);
+    if (sums.size >= SUMS_MAX) sums.clear();
+    sums.set(key, r);
+  }
+  return r;
+}
+
+function computeSum(date: string, d: Duration, sign: 1 | -1): string {
   const t = new Date(`${date}T00:00:00Z`);
   const n = d.amount * sign;
   switch (d.unit) {

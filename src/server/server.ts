@@ -13,7 +13,6 @@ import { evaluate } from '../engine/evaluate.js';
 import { scenarioFiles } from '../cli/commands/core.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { openApiDocument } from './openapi.js';
 import { didYouMean } from '../language/diagnostics.js';
@@ -24,9 +23,10 @@ import { compareTreaties } from '../corpus/compare.js';
 import { networkAt } from '../corpus/network.js';
 import { toSvg } from '../corpus/svg.js';
 import { ingestDocuments, DEFAULT_TREATY } from '../commentary/index.js';
+import { fromRoot } from '../paths.js';
 
 /** The workbench's sources; its script is bundled from app.ts on first request. */
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web');
+const WEB_DIR = fromRoot('src', 'web');
 let script: Promise<string> | null = null;
 function workbenchScript(): Promise<string> {
   // app.ts and the modules it imports (types from elsewhere in src are erased), as one script

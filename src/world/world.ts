@@ -4,10 +4,10 @@
  * `territory.claimed`), so the answer carries its reason for the explanation tree.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseYaml, toJs, yamlError } from '../language/yaml-source.js';
 import { didYouMean } from '../language/diagnostics.js';
+import { fromRoot } from '../paths.js';
 
 export interface State {
   code: string;
@@ -32,7 +32,7 @@ export interface World {
   territories: Map<string, Territory>;
 }
 
-export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+export const DATA_DIR = fromRoot('data');
 
 function asStringList(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : [];

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { defaultWorkspace, engineInput, loadScenario, stableJson } from '../../api.js';
-import { cascade, type CascadeResult, type Escalation } from '../../cascade/cascade.js';
+import { cascade, type CascadeResult } from '../../cascade/cascade.js';
 import type { Automaticity } from '../../corpus/codes.js';
 import { optionError } from '../../language/diagnostics.js';
 
