@@ -39,8 +39,18 @@ interface CompiledRule {
 }
 
 /** What a rule says under one choice of readings: built once, shared by every position and run. */
+type ClauseOf<K extends RuleClause['clause']> = Extract<RuleClause, { clause: K }>;
+
 interface RuleView {
-  active: RuleClause[];
+  /** the active clauses by kind, sorted out once rather than on every position */
+  whens: ClauseOf<'when'>[];
+  violators: ClauseOf<'violated-by'>[];
+  fulfillers: ClauseOf<'fulfilled-by'>[];
+  within: ClauseOf<'within'> | undefined;
+  inoperative: ClauseOf<'inoperative'> | undefined;
+  statics: (ClauseOf<'if'> | ClauseOf<'unless'>)[];
+  fromDates: string[];
+  untilDates: string[];
   depends: string[];
   actionName: string;
   /** the action in words: provide military assistance */
@@ -316,8 +326,16 @@ function viewOf(cr: CompiledRule, run: RunContext): RuleView {
   const active = cr.rule.clauses.filter((c) => c.guard === null || c.guard.some((g) => isSelected(run.selection, run.catalog, tid, g)));
   const action = active.find((c) => c.clause === 'action');
   const actionName = action?.clause === 'action' ? action.name : cr.rule.name;
+  const of = <K extends RuleClause['clause']>(k: K) => active.filter((c): c is ClauseOf<K> => c.clause === k);
   const view: RuleView = {
-    active,
+    whens: of('when'),
+    violators: of('violated-by'),
+    fulfillers: of('fulfilled-by'),
+    within: of('within')[0],
+    inoperative: of('inoperative')[0],
+    statics: active.filter((c): c is ClauseOf<'if'> | ClauseOf<'unless'> => c.clause === 'if' || c.clause === 'unless'),
+    fromDates: of('from').flatMap((c) => (c.point.kind === 'date' ? [c.point.date] : [])),
+    untilDates: of('until').flatMap((c) => (c.point.kind === 'date' ? [c.point.date] : [])),
     depends: [...new Set(questionList.map((q) => run.selection.get(q)!))].sort(),
     actionName,
     actionText: humanAction(actionName),
@@ -353,7 +371,7 @@ function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Pos
   const wanted = onlyIds ? pairsOf(cr, life.parties).filter(([b, c]) => onlyIds.includes(idOf(b, c))) : pairsOf(cr, life.parties);
   return wanted.map(([bearer, counterparty]) => {
     const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.byType.get('armed_attack') ?? NO_EVENTS, hasReading };
-    const { status, since, because } = judge(cr, run, life, view.active, ctx);
+    const { status, since, because } = judge(cr, run, life, view, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
       id: idOf(bearer, counterparty),
@@ -387,7 +405,7 @@ interface Judgement {
   because: Explanation[];
 }
 
-function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleClause[], ctx: CondContext): Judgement {
+function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleView, ctx: CondContext): Judgement {
   const asOf = run.input.asOf;
   const lifeNode = life.explanation;
   // 1. the treaty must be in force, and the rule's own window open
@@ -397,20 +415,17 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   }
   let start = life.inForce!;
   const because: Explanation[] = [lifeNode];
-  for (const c of active) {
-    if (c.clause === 'from' && c.point.kind === 'date' && c.point.date > start) start = c.point.date;
-    if (c.clause === 'until' && c.point.kind === 'date' && c.point.date <= asOf) return { status: 'expired', since: c.point.date, because: [...because, node(`the rule applies until ${c.point.date}`)] };
-  }
+  for (const d of view.fromDates) if (d > start) start = d;
+  for (const d of view.untilDates) if (d <= asOf) return { status: 'expired', since: d, because: [...because, node(`the rule applies until ${d}`)] };
   if (start > asOf) return { status: 'not-in-force', since: null, because: [...because, node(`the rule applies from ${start}`)] };
 
   // 2. a reading may make the clause inoperative
-  const inop = active.find((c) => c.clause === 'inoperative');
-  if (inop && inop.clause === 'inoperative')
+  const inop = view.inoperative;
+  if (inop)
     return { status: 'not-triggered', since: null, because: [...because, node(`inoperative under reading ${inop.guard?.join(', ') ?? ''}${inop.text ? `: ${inop.text}` : ''}; no event can make it due`)] };
 
   // 3. static conditions
-  for (const c of active) {
-    if (c.clause !== 'if' && c.clause !== 'unless') continue;
+  for (const c of view.statics) {
     const dummy: ScenarioEvent = { date: asOf, type: '', fields: {}, origin: { kind: 'recorded', treaty: '', source: null }, note: null };
     const trace: string[] = [];
     const holds = evalCondStatic(c.cond, dummy, ctx, trace);
@@ -418,7 +433,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   }
 
   // 4. triggers: every active `when` must be matched by an event in the window
-  const whens = active.filter((c): c is Extract<RuleClause, { clause: 'when' }> => c.clause === 'when');
+  const whens = view.whens;
   let trigger = start;
   if (whens.length === 0) because.push(node(`binding from ${start} without any triggering event`));
   const triggerNodes: Explanation[] = [];
@@ -439,7 +454,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
   if (whens.length) because.push(node(`triggered on ${trigger}`, triggerNodes));
 
   // 5. prohibitions are violated by a forbidden event; obligations fulfilled or overdue
-  const violators = active.filter((c): c is Extract<RuleClause, { clause: 'violated-by' }> => c.clause === 'violated-by');
+  const violators = view.violators;
   for (const v of violators) {
     const hit = firstMatch(run.byType.get(v.event.type) ?? NO_EVENTS, v.event, trigger, asOf, ctx, run.explain);
     if (hit) return { status: 'violated', since: hit.event.date, because: [...because, node(`violated by ${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t)))] };
@@ -448,14 +463,14 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, active: RuleC
     if (violators.length) because.push(node(`no ${violators.map((v) => v.event.type.replace(/_/g, ' ')).join(' or ')} by ${ctx.bearer} that counts, by ${asOf}`));
     return { status: 'triggered', since: trigger, because };
   }
-  const fulfillers = active.filter((c): c is Extract<RuleClause, { clause: 'fulfilled-by' }> => c.clause === 'fulfilled-by');
+  const fulfillers = view.fulfillers;
   let done: { date: string; node: Explanation } | null = null;
   for (const f of fulfillers) {
     const hit = firstMatch(run.byType.get(f.event.type) ?? NO_EVENTS, f.event, trigger, asOf, ctx, run.explain);
     if (hit && (!done || hit.event.date < done.date))
       done = { date: hit.event.date, node: node(`${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t))) };
   }
-  const within = active.find((c): c is Extract<RuleClause, { clause: 'within' }> => c.clause === 'within');
+  const within = view.within;
   let due: string | null = null;
   if (within && cr.rule.modality === 'obligation') {
     let d: Duration;
