@@ -121,3 +121,10 @@ test('casus readings shows which ingested commentary supports each reading', () 
   const sow = json.find((x: { id: string }) => x.id === 'art4.state-of-war');
   assert.ok(sow.supported_by.some((x: { line: number }) => x.line === 15));
 });
+
+test('--reading takes several ids at once, and a closed pipe ends the command quietly', () => {
+  const r = casus('run', 'scenarios/attack-kursk-2025.yaml', '--json', '--reading', 'art4.state-of-war', 'territory.claimed');
+  assert.deepEqual(JSON.parse(r.stdout).readings, ['art4.direct', 'art4.gates-declaratory', 'art4.state-of-war', 'territory.claimed']);
+  const piped = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts run scenarios/attack-kursk-2025.yaml --json --treaties all | head -c 100 > /dev/null`], { cwd: root, encoding: 'utf8' });
+  assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+});

@@ -49,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] !== undefined && /(main\.(ts|js)|casus(\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
+  // a reader that stops early (`casus run … | head`) closes the pipe: stop quietly, not with a trace
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   // set the exit code and let Node exit by itself: process.exit() would cut off output still
   // being written to a pipe (anything past 64 KiB)
   void main(process.argv.slice(2)).then((code) => {

@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .description('simulate how an attack spreads through the alliances in force (seeded Monte Carlo)')
     .argument('<scenario>', 'scenario file with the initial events')
     .option('--treaties <ids>', "treaties to consider (comma-separated, or 'all')", 'all')
-    .option('-r, --reading <id>', 'choose a reading (repeatable)', (v: string, p: string[]) => [...p, v], [])
+    .option('-r, --reading <id...>', 'choose readings (--reading a b, or repeat the option)', [])
     .option('--runs <n>', 'number of simulated runs', '200')
     .option('--seed <n>', 'random seed (same seed, same result)', '1')
     .option('--comply <spec>', 'probability of honouring a due duty by automaticity, e.g. automatic=0.9,discretionary=0.4')

@@ -55,7 +55,7 @@ function runOptions(f: RunFlags): RunOptions {
 function addRunOptions(c: Command): Command {
   return c
     .option('--as-of <date>', 'judge positions at this date (default: the scenario’s as_of)')
-    .option('-r, --reading <id>', 'choose a reading (repeatable); replaces the default of its question', collect, [])
+    .option('-r, --reading <id...>', 'choose readings (--reading a b, or repeat the option); each replaces the default of its question', [])
     .option('--assume <name=duration>', 'override a modelling assumption, e.g. immediately=3days (repeatable)', collect, [])
     .option('--treaties <ids>', "run against these treaties (comma-separated) or 'all'")
     .option('--no-history', 'ignore the treaties’ recorded history (ratifications, entry into force)');
