@@ -166,3 +166,14 @@ test('every scenario in scenarios/corpus/ meets its expect block', async () => {
   assert.ok(files.length >= 5);
   for (const f of files) assert.deepEqual(expectationFailures(loadScenario(path.join(dir, f), ws), ws), [], f);
 });
+
+test('matrix: a silent defence clause owed to the attacked state says why, in the engine’s words', () => {
+  const ws = defaultWorkspace();
+  const m = scenarioMatrix(loadScenario(path.resolve('scenarios/corpus/attack-guam-2025.yaml'), ws), ws);
+  const silent = (id: string) => m.rows.find((r) => r.treaty === id)!.not_engaged;
+  assert.deepEqual(silent('nato-1949').map((n) => [n.counterparty, n.reasons]), [['USA', ['Guam does not lie in region europe', 'Guam does not lie in region north-america']]]);
+  assert.deepEqual(silent('usa-jpn-1960').map((n) => n.reasons), [['Guam is administered by USA, not by JPN']]);
+  assert.deepEqual(silent('anzus-1951'), [], 'engaged clauses are not listed as silent');
+  const py = scenarioMatrix(loadScenario(path.resolve('scenarios/corpus/attack-pyongyang-2025.yaml'), ws), ws, { readings: ['art4.state-of-war'] });
+  assert.match(py.rows.find((r) => r.treaty === 'rus-prk-2024')!.not_engaged[0]!.reasons[0]!, /^no declaration of war that counts/);
+});

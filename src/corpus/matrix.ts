@@ -27,11 +27,23 @@ export interface MatrixCell {
   depends_on_readings: string[];
 }
 
+/** A defence clause owed to an attacked party that the attack did not engage, and the engine's reason. */
+export interface NotEngaged {
+  rule: string;
+  article: string;
+  counterparty: string;
+  /** the conditions the attack failed, in the engine's words */
+  reasons: string[];
+  /** a position to pass to `casus explain` for the whole tree */
+  example: string;
+}
+
 export interface MatrixRow {
   treaty: string;
   status: string;
   since: string | null;
   positions: MatrixCell[];
+  not_engaged: NotEngaged[];
 }
 
 export interface Matrix {
@@ -44,6 +56,7 @@ export interface Matrix {
 export function scenarioMatrix(scenario: Scenario, ws: Workspace, opts: RunOptions = {}): Matrix {
   const input = engineInput(scenario, ws, { ...opts, treaties: opts.treaties ?? 'all' });
   const out = evaluate(input);
+  const attacked = new Set(input.events.filter((e) => e.type === 'armed_attack' && e.fields.on && e.date <= input.asOf).map((e) => e.fields.on!));
   const kindOf = new Map<string, CodeKind>();
   const standing = new Set<string>();
   for (const t of input.treaties) {
@@ -59,7 +72,7 @@ export function scenarioMatrix(scenario: Scenario, ws: Workspace, opts: RunOptio
       .filter((p) => p.status !== 'triggered' || !standing.has(p.id.slice(0, p.id.lastIndexOf('/'))))
       .map((p) => ({
         id: p.id,
-        function: kindOf.get(p.id.slice(0, p.id.lastIndexOf('/'))) ?? 'other',
+        function: kindOf.get(ruleOf(p)) ?? 'other',
         modality: p.modality,
         bearer: p.bearer,
         counterparty: p.counterparty,
@@ -69,8 +82,31 @@ export function scenarioMatrix(scenario: Scenario, ws: Workspace, opts: RunOptio
         since: p.since,
         depends_on_readings: p.depends_on_readings,
       })),
+    not_engaged: notEngaged(out.positions.filter((p) => p.treaty === t.id && p.status === 'not-triggered' && kindOf.get(ruleOf(p)) === 'defence' && p.counterparty !== null && attacked.has(p.counterparty))),
   }));
   return { scenario: scenario.id, as_of: out.as_of, readings: out.readings, rows };
+}
+
+const ruleOf = (p: Position) => p.id.slice(0, p.id.lastIndexOf('/'));
+
+/**
+ * Why a defence clause owed to an attacked party stayed silent: the failed conditions of the
+ * first attack that did not count, read off the engine's explanation (one entry per clause and
+ * attacked party, however many bearers).
+ */
+function notEngaged(positions: Position[]): NotEngaged[] {
+  const out = new Map<string, NotEngaged>();
+  for (const p of positions) {
+    const key = `${ruleOf(p)}|${p.counterparty}`;
+    if (out.has(key)) continue;
+    const missing = p.explanation.because.find((b) => b.text.startsWith('no ') && b.text.includes('that counts'));
+    const miss = missing?.because[0];
+    const failed = (miss?.because ?? []).map((b) => b.text).filter((t) => /\b(not|no)\b/.test(t) && !/^not: /.test(t));
+    const inoperative = p.explanation.because.find((b) => b.text.startsWith('inoperative'));
+    const reasons = inoperative ? [inoperative.text] : failed.length ? failed : missing ? [missing.text] : [];
+    out.set(key, { rule: ruleOf(p), article: p.article, counterparty: p.counterparty!, reasons, example: p.id });
+  }
+  return [...out.values()];
 }
 
 const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;

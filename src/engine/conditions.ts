@@ -81,7 +81,7 @@ function resolve(v: Value, ctx: CondContext, before: string): Resolved {
         test: (code) => {
           const t = ctx.world.territories.get(code);
           const holds = t !== undefined && states.includes(t.administeredBy);
-          return { holds, why: t ? `${t.name} is administered by ${t.administeredBy}` : `territory ${code} is unknown` };
+          return { holds, why: t ? `${t.name} is administered by ${t.administeredBy}${holds ? '' : `, not by ${states.join(' or ')}`}` : `territory ${code} is unknown` };
         },
       };
     }
@@ -163,6 +163,12 @@ export function evalCond(c: Cond, e: ScenarioEvent, ctx: CondContext, trace?: st
         if (v.kind === 'state') return (actual === v.code) === positive;
         if (v.kind === 'symbol') return (actual === v.name) === positive;
         if (v.kind === 'parties') return ctx.parties.includes(actual) === positive;
+        if (v.kind === 'territory-of' && (v.of.kind === 'role' || v.of.kind === 'state')) {
+          const state = v.of.kind === 'state' ? v.of.code : v.of.role === 'bearer' ? ctx.bearer : ctx.counterparty;
+          const t = ctx.world.territories.get(actual);
+          const holds = t !== undefined && state !== null && (t.sovereign === state || (ctx.territoryReading === 'territory.claimed' && t.claimedBy.includes(state)));
+          return holds === positive;
+        }
       }
       const r = resolve(c.value, ctx, e.date);
       if (actual === undefined) {

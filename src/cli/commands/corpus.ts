@@ -123,7 +123,8 @@ export function register(program: Command): void {
         await emit(stableJson(m));
         return;
       }
-      const rows = m.rows.map((r) => [r.treaty, `${r.status}${r.since ? ` since ${r.since}` : ''}`, summariseCells(r.positions).join('\n') || '—']);
+      const silent = (r: (typeof m.rows)[number]) => r.not_engaged.map((n) => `not engaged for ${n.counterparty} (${/^\d+$/.test(n.article) ? `Art ${n.article}` : n.article}): ${n.reasons.join('; ') || 'see casus explain'}`);
+      const rows = m.rows.map((r) => [r.treaty, `${r.status}${r.since ? ` since ${r.since}` : ''}`, [...summariseCells(r.positions), ...silent(r)].join('\n') || '—']);
       await emit(pc.bold(`${scenario.title ?? scenario.id}`) + pc.dim(`  as of ${m.as_of} · readings: ${m.readings.join(', ')}`) + '\n\n');
       await emit(renderColumns(['treaty', 'status', 'positions made due, broken or discharged by the scenario'], rows, [16, 26, Math.max(50, (process.stdout.columns || 120) - 50)]) + '\n');
       const any = m.rows.flatMap((r) => r.positions)[0];
