@@ -16,7 +16,23 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('casus')
-    .description('Make treaties executable and explainable: check treaty files, run dated scenarios, compare readings.')
+    .description('Treaties you can run: dated events in, every party’s obligations, permissions and prohibitions out, each explained and traced to its article, event and reading.')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Start here:',
+        '  casus demo                                              a worked example (the 2024 Russia–DPRK treaty)',
+        '  casus articles rus-prk-2024 4                           an article’s text beside its rules',
+        '  casus run scenarios/attack-kursk-2025.yaml              who must do what, as of the scenario’s date',
+        '  casus explain scenarios/attack-kursk-2025.yaml art4.assist/PRK    why',
+        '  casus readings rus-prk-2024                             the contested readings and who holds them',
+        '  casus compare sun-prk-1961 rus-prk-2000 rus-prk-2024    how the alliance clause evolved',
+        '  casus serve                                             the HTTP API and the web workbench',
+        '',
+        'Every command has --help. Errors in your files are reported as file:line:col.',
+      ].join('\n'),
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
