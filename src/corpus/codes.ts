@@ -17,6 +17,9 @@ import type { Cond, Duration, EventPattern, RuleClause, RuleDecl, TreatyFile, Va
 import { rulesOf, statementsOf } from '../language/ast.js';
 import { ruleId } from '../language/check.js';
 import { isSelected, readingCatalog, selectReadings, type ReadingCatalog, type Selection } from '../engine/readings.js';
+import type { CodeChange, CodeConditions, CodeKind, CodeVariation, ProvisionCode, TreatyCodes } from './types.js';
+
+export type { Automaticity, Art51, CodeChange, CodeConditions, CodeKind, CodeVariation, ProvisionCode, RuleRef, TreatyCodes } from './types.js';
 
 export const CODE_KINDS = [
   'defence',
@@ -28,8 +31,10 @@ export const CODE_KINDS = [
   'no-hostile-territory-use',
   'military-aid',
   'bases',
-] as const;
-export type CodeKind = (typeof CODE_KINDS)[number];
+] as const satisfies readonly CodeKind[];
+// and every CodeKind is listed: this line fails to compile if one is missing
+const ALL_KINDS_LISTED: Exclude<CodeKind, (typeof CODE_KINDS)[number]> extends never ? true : false = true;
+void ALL_KINDS_LISTED;
 
 /** The ATOP variable each code corresponds to, and how closely (see docs/provision-codes.md). */
 export const ATOP: Record<CodeKind, { variable: string | null; fit: 'close' | 'loose' | 'none' }> = {
@@ -44,81 +49,6 @@ export const ATOP: Record<CodeKind, { variable: string | null; fit: 'close' | 'l
   bases: { variable: 'BASE', fit: 'loose' },
 };
 
-export type Automaticity = 'automatic' | 'discretionary' | 'unspecified';
-/** `operative`: a `when un_charter_art51_report` must be met; `reference`: only a qualifier names Article 51. */
-export type Art51 = 'none' | 'reference' | 'operative';
-
-export interface CodeConditions {
-  /** triggering event types, in order; [] for a standing duty */
-  trigger: string[];
-  /** states named as the attacker in the trigger (`by = XXX`, `by in [...]`) */
-  named_adversary: string[];
-  /** region(…) and administered-by(…) limits in the trigger */
-  geographic_limit: string[];
-  automaticity: Automaticity;
-  /** the deadline as the text words it, or null */
-  deadline: string | null;
-  requires_state_of_war: boolean;
-  requires_prior_consultation: boolean;
-  un_art51: Art51;
-  domestic_law_gate: boolean;
-}
-
-export interface RuleRef {
-  treaty: string;
-  article: string;
-  /** article label as written (IV, 4, consultation) */
-  label: string;
-  rule: string;
-  title: string | null;
-  text_status: string;
-}
-
-export interface ProvisionCode {
-  /** `treaty/rule:kind`, stable */
-  id: string;
-  treaty: string;
-  code: CodeKind;
-  atop: string | null;
-  modality: RuleDecl['modality'];
-  /** the parties who bear it */
-  bearers: string[];
-  /** for whom: 'other parties', or named states */
-  owed_to: string[];
-  conditions: CodeConditions;
-  rule: RuleRef;
-  /** questions of the treaty whose readings change this code (presence or conditions) */
-  depends_on: string[];
-}
-
-export interface CodeChange {
-  id: string;
-  code: CodeKind;
-  /** 'present' when the code appears or disappears; otherwise a condition name */
-  field: string;
-  from: string;
-  to: string;
-}
-
-export interface CodeVariation {
-  question: string;
-  reading: string;
-  default_reading: string;
-  changes: CodeChange[];
-}
-
-export interface TreatyCodes {
-  treaty: string;
-  title: string;
-  short_title: string | null;
-  parties: string[];
-  duration: string | null;
-  supersedes: string[];
-  codes: ProvisionCode[];
-  variations: CodeVariation[];
-}
-
-/** Every state that is or was a party: the front matter's parties and every accession. */
 export function partiesEver(t: TreatyFile): string[] {
   const out = new Set(t.meta.parties);
   for (const h of t.meta.history) if (h.type === 'accession' && h.fields.party) out.add(h.fields.party);

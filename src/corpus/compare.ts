@@ -9,22 +9,10 @@ import { lifecycleOf } from '../engine/lifecycle.js';
 import { timeline } from '../engine/evaluate.js';
 import type { World } from '../world/world.js';
 import { CODE_KINDS, CONDITION_FIELDS, showCondition, treatyCodes, type CodeKind, type CodeConditions, type ProvisionCode, type TreatyCodes } from './codes.js';
+import type { Comparison, CompareRow } from './types.js';
 
-export interface CompareRow {
-  /** 'lifecycle' or a code kind */
-  section: string;
-  /** what the row shows: 'present', 'clauses', a condition name, or a lifecycle fact */
-  field: string;
-  /** treaty id -> cell text */
-  values: Record<string, string>;
-  /** the cells are not all the same */
-  differs: boolean;
-}
+export type { Comparison, CompareRow } from './types.js';
 
-export interface Comparison {
-  treaties: { id: string; title: string; short_title: string | null }[];
-  rows: CompareRow[];
-}
 
 export const FIELD_LABELS: Record<string, string> = {
   present: 'present',

@@ -15,34 +15,10 @@ import { lifecycleOf } from '../engine/lifecycle.js';
 import { timeline } from '../engine/evaluate.js';
 import type { World } from '../world/world.js';
 import { CODE_KINDS, treatyCodes, type CodeKind } from './codes.js';
+import type { EdgeCertainty, Network, NetworkEdge, NetworkTreaty } from './types.js';
 
-export type EdgeCertainty = 'in-force' | 'unverified';
+export type { EdgeCertainty, Network, NetworkEdge, NetworkTreaty } from './types.js';
 
-export interface NetworkEdge {
-  /** for an undirected edge, `a < b`; for a directed one, a is the bearer and b the state it is owed to */
-  a: string;
-  b: string;
-  directed: boolean;
-  type: CodeKind;
-  treaty: string;
-  rules: string[];
-  certainty: EdgeCertainty;
-}
-
-export interface NetworkTreaty {
-  id: string;
-  status: string;
-  since: string | null;
-  parties: string[];
-  certainty: EdgeCertainty;
-}
-
-export interface Network {
-  as_of: string;
-  nodes: { id: string; name: string }[];
-  treaties: NetworkTreaty[];
-  edges: NetworkEdge[];
-}
 
 /** Strongest first: the order used to colour and to pick a label when edges are merged. */
 export const EDGE_ORDER: CodeKind[] = [...CODE_KINDS];
