@@ -126,3 +126,19 @@ test('only: one rule or one position is evaluated, with the same result as in a 
   assert.deepEqual(one.positions[0], full.positions.find((p) => p.id === 'rus-prk-2024/art4.assist/PRK-RUS'));
   assert.deepEqual(one.treaties, full.treaties);
 });
+
+test('NATO Art. 13: a party leaves one year after its notice, once the treaty has been in force 20 years; the treaty goes on', () => {
+  const nato = withRelated(['nato-1949'], corpus);
+  const run = (asOf: string, events: ScenarioEvent[]) => evaluate({ treaties: nato, world, events, asOf, primaryTreaty: 'nato-1949', only: ['nato-1949/art5.assist'] });
+  const notice = ev('2026-03-01', 'termination_notice', { by: 'FRA' });
+  const before = run('2027-02-28', [notice]);
+  assert.ok(before.positions.some((p) => p.bearer === 'FRA'), 'still a party during the year of notice');
+  const after = run('2027-03-01', [notice]);
+  assert.equal(after.treaties[0]!.status, 'in-force');
+  assert.ok(!after.positions.some((p) => p.bearer === 'FRA' || p.counterparty === 'FRA'), 'FRA owes and is owed nothing once it has left');
+  const life = lifecycleOf(nato[0]!, { treaties: nato, events: timeline({ treaties: nato, world, events: [notice], asOf: '2027-03-01', primaryTreaty: 'nato-1949' }), asOf: '2027-03-01', primary: 'nato-1949', world });
+  assert.match(flatten(life.explanation).join('\n'), /FRA ceased to be a party on 2027-03-01: 1 year after FRA's notice \(Art\. 13\); the treaty continues for the others/);
+  // a notice within the first twenty years has no effect
+  const early = ev('1960-01-01', 'termination_notice', { by: 'FRA' });
+  assert.ok(run('1962-01-01', [early]).positions.some((p) => p.bearer === 'FRA'));
+});

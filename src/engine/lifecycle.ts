@@ -4,7 +4,7 @@
  * Computed from the treaty's `entry-into-force`, `supersedes`, `duration` and `termination`
  * statements over the dated events (recorded history plus the scenario).
  */
-import type { Duration, EntryIntoForceDecl, TreatyFile } from '../language/ast.js';
+import type { EntryIntoForceDecl, TreatyFile } from '../language/ast.js';
 import { statementsOf } from '../language/ast.js';
 import { EVENT_TYPES } from '../language/vocabulary.js';
 import { addDuration, describeDuration, maxDate } from './dates.js';
@@ -127,28 +127,41 @@ export function lifecycleOf(t: TreatyFile, input: LifecycleInput): Lifecycle {
       if (o.date) endings.push({ date: o.date, kind: 'superseded', why: node(`superseded on ${o.date}: ${other.meta.id} entered into force and, by its Article ${articleOf(other, s)}, ${id} ceases to have effect`, o.why) });
     }
   }
+  // a notice ends the treaty (`termination`) or, where the treaty says so, only the party's
+  // membership (`withdrawal`, NATO Art. 13); either way its period and earliest date apply
   const termination = statementsOf(t, 'termination')[0];
+  const withdrawal = termination ? undefined : statementsOf(t, 'withdrawal')[0];
+  const decl = termination ?? withdrawal;
+  const what = withdrawal ? 'withdrawal' : 'termination';
   for (const notice of own.filter((e) => e.type === 'termination_notice')) {
     const by = notice.fields.by ?? '?';
+    let effective: string | null = null;
+    let how = '';
     if (notice.fields.effective) {
-      endings.push({ date: notice.fields.effective, kind: 'terminated', why: node(`terminated on ${notice.fields.effective}, the date stated in ${by}'s notice`, [eventNode(notice)]) });
-      continue;
-    }
-    if (!termination || termination.notice === 'unknown') {
+      effective = notice.fields.effective;
+      how = `the date stated in ${by}'s notice`;
+    } else if (!decl || decl.notice === 'unknown') {
       because.push(
-        node(`${by} gave notice of termination on ${notice.date}, but the notice period is not known${termination ? ` (Art. ${articleOf(t, termination)}: ${termination.text ?? 'not verified'})` : ''}, so no end date follows; give the notice an 'effective' date to model one`, [eventNode(notice)]),
+        node(`${by} gave notice of ${what} on ${notice.date}, but the notice period is not known${decl ? ` (Art. ${articleOf(t, decl)}: ${decl.text ?? 'not verified'})` : ''}, so no date follows; give the notice an 'effective' date to model one`, [eventNode(notice)]),
       );
       continue;
-    }
-    if (termination.notBefore && eif.date) {
-      const earliest = addDuration(eif.date, termination.notBefore);
-      if (notice.date < earliest) {
-        because.push(node(`${by}'s notice of ${notice.date} has no effect: notice may be given only after ${describeDuration(termination.notBefore)} in force (from ${earliest})`, [eventNode(notice)]));
-        continue;
+    } else {
+      if (decl.notBefore && eif.date) {
+        const earliest = addDuration(eif.date, decl.notBefore);
+        if (notice.date < earliest) {
+          because.push(node(`${by}'s notice of ${notice.date} has no effect: notice may be given only after ${describeDuration(decl.notBefore)} in force (from ${earliest}; Art. ${articleOf(t, decl)})`, [eventNode(notice)]));
+          continue;
+        }
       }
+      effective = addDuration(notice.date, decl.notice);
+      how = `${describeDuration(decl.notice)} after ${by}'s notice (Art. ${articleOf(t, decl)})`;
     }
-    const end = addDuration(notice.date, termination.notice as Duration);
-    endings.push({ date: end, kind: 'terminated', why: node(`terminated on ${end}: ${describeDuration(termination.notice as Duration)} after ${by}'s notice`, [eventNode(notice)]) });
+    if (!withdrawal) {
+      endings.push({ date: effective, kind: 'terminated', why: node(`terminated on ${effective}: ${how}`, [eventNode(notice)]) });
+    } else if (effective <= asOf) {
+      parties.delete(by);
+      because.push(node(`${by} ceased to be a party on ${effective}: ${how}; the treaty continues for the others`, [eventNode(notice)]));
+    } else because.push(node(`${by} will cease to be a party on ${effective}: ${how}`, [eventNode(notice)]));
   }
   const duration = statementsOf(t, 'duration')[0];
   if (duration && typeof duration.term === 'object' && duration.renew === null && eif.date) {

@@ -150,6 +150,14 @@ export interface TerminationDecl {
   loc: Loc;
 }
 
+/**
+ * One party leaves a multilateral treaty by notice, and the treaty goes on for the others
+ * (NATO Art. 13); same clauses as `termination`.
+ */
+export interface WithdrawalDecl extends Omit<TerminationDecl, 'kind'> {
+  kind: 'withdrawal';
+}
+
 export interface DurationDecl {
   /** `#` comment lines written above (or inside) the statement, kept by the formatter */
   comments?: string[];
@@ -170,7 +178,7 @@ export interface SupersedesDecl {
   loc: Loc;
 }
 
-export type Statement = RuleDecl | ReadingDecl | AssumeDecl | EntryIntoForceDecl | TerminationDecl | DurationDecl | SupersedesDecl;
+export type Statement = RuleDecl | ReadingDecl | AssumeDecl | EntryIntoForceDecl | TerminationDecl | WithdrawalDecl | DurationDecl | SupersedesDecl;
 
 /** A fenced ```casus block: its statements, and where it sits in the file. */
 export interface RuleBlock {

@@ -167,7 +167,7 @@ export function checkTreaty(t: TreatyFile, world: World, knownTreaties: Set<stri
     for (const r of e.requires) if (!EVENT_TYPES[r.event]) error(r.loc, `unknown event type '${r.event}'${didYouMean(r.event, EVENT_TYPE_NAMES)}`);
     e.when.forEach(checkEvent);
   }
-  for (const e of statementsOf(t, 'termination')) e.when.forEach(checkEvent);
+  for (const e of [...statementsOf(t, 'termination'), ...statementsOf(t, 'withdrawal')]) e.when.forEach(checkEvent);
   for (const s of statementsOf(t, 'supersedes')) if (!knownTreaties.has(s.treaty) && knownTreaties.size > 1) warn(s.loc, `supersedes '${s.treaty}', which is not in the corpus${didYouMean(s.treaty, knownTreaties)}`);
   if (statementsOf(t, 'entry-into-force').length > 1) error(statementsOf(t, 'entry-into-force')[1]!.loc, 'only one entry-into-force statement is allowed');
   return ds;

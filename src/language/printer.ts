@@ -136,7 +136,8 @@ export function printStatement(s: Statement): string {
       if (s.delay) lines.push(`${INDENT}delay ${printDuration(s.delay)}`);
       break;
     case 'termination':
-      lines.push(withText('termination', s.text));
+    case 'withdrawal':
+      lines.push(withText(s.kind, s.text));
       for (const w of s.when) lines.push(`${INDENT}when ${printEvent(w)}`);
       lines.push(`${INDENT}notice ${s.notice === 'unknown' ? 'unknown' : printDuration(s.notice)}`);
       if (s.notBefore) lines.push(`${INDENT}not-before ${printDuration(s.notBefore)}`);

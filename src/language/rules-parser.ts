@@ -153,7 +153,7 @@ function err(file: string, line: number, col: number, message: string): CasusErr
   return new CasusError([{ file, line, col, severity: 'error', message }]);
 }
 
-export const STATEMENT_KEYWORDS = ['obligation', 'permission', 'prohibition', 'reading', 'assume', 'entry-into-force', 'termination', 'duration', 'supersedes'];
+export const STATEMENT_KEYWORDS = ['obligation', 'permission', 'prohibition', 'reading', 'assume', 'entry-into-force', 'termination', 'withdrawal', 'duration', 'supersedes'];
 export const RULE_CLAUSES = ['bearer', 'counterparty', 'action', 'when', 'if', 'unless', 'within', 'qualifier', 'from', 'until', 'fulfilled-by', 'violated-by', 'see', 'inoperative', 'note'];
 const READING_CLAUSES = ['question', 'default', 'held-by', 'summary'];
 const EIF_CLAUSES = ['requires', 'when', 'delay'];
@@ -310,6 +310,9 @@ export function parseBlock(text: string, file: string, firstLine: number): State
         break;
       case 'termination':
         statements.push(parseTermination(c, clauses, loc));
+        break;
+      case 'withdrawal':
+        statements.push({ ...parseTermination(c, clauses, loc, 'withdrawal'), kind: 'withdrawal' });
         break;
       case 'duration':
         statements.push(parseDurationDecl(c, clauses, loc));
@@ -598,13 +601,13 @@ function parseEntryIntoForce(c: Cursor, raw: RawClause[], loc: Loc): EntryIntoFo
   return decl;
 }
 
-function parseTermination(c: Cursor, raw: RawClause[], loc: Loc): TerminationDecl {
+function parseTermination(c: Cursor, raw: RawClause[], loc: Loc, keyword: 'termination' | 'withdrawal' = 'termination'): TerminationDecl {
   const text = c.optString();
   c.done();
   const decl: TerminationDecl = { kind: 'termination', when: [], notice: 'unknown', notBefore: null, text, loc };
   for (const rc of raw) {
     const cur: Cursor = rc.cursor;
-    const kw = clauseKeyword(rc, TERMINATION_CLAUSES, 'termination');
+    const kw = clauseKeyword(rc, TERMINATION_CLAUSES, keyword);
     if (kw.text === 'when') decl.when.push(parseEventPattern(cur));
     else if (kw.text === 'notice') {
       if (cur.isWord('unknown')) {
