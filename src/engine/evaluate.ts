@@ -13,7 +13,7 @@ import { addDuration, describeDuration } from './dates.js';
 import { describeEvent, describeOrigin, matches, type CondContext } from './conditions.js';
 import { lifecycleOf, type Lifecycle } from './lifecycle.js';
 import { isSelected, questionOf, readingCatalog, selectReadings, selectedIds, type ReadingCatalog, type Selection } from './readings.js';
-import type { EngineInput, EngineOutput, Explanation, Position, PositionStatus, ScenarioEvent } from './types.js';
+import type { EngineInput, EngineOutput, Explanation, Position, PositionStatus, ScenarioEvent, TreatyState } from './types.js';
 import type { TerritoryReading } from '../world/world.js';
 
 const node = (text: string, because: Explanation[] = []): Explanation => ({ text, because });
@@ -30,8 +30,11 @@ interface CompiledRule {
   usesTerritory: boolean;
   /** the rule seen under one choice of the readings it depends on, by selection key */
   views: Map<string, RuleView>;
+  /** the same views by selection object, to skip building the key on every run */
+  viewBySelection: WeakMap<Selection, RuleView>;
   /** bearer/counterparty pairs by the parties at the as-of date */
   pairs: Map<string, [string, string | null][]>;
+  pairsByParties: WeakMap<string[], [string, string | null][]>;
   /** the question keys this rule's readings answer (its own treaty's, and `territory`), once known */
   questions: string[] | null;
   /** `treaty/ruleId`, as named in `EngineInput.only` */
@@ -85,7 +88,7 @@ export function compileTreaty(t: TreatyFile): CompiledRule[] {
       if (c.clause === 'when' || c.clause === 'fulfilled-by' || c.clause === 'violated-by') condRefs(c.event.where, refs);
       if (c.clause === 'if' || c.clause === 'unless') condRefs(c.cond, refs);
     }
-    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory, views: new Map(), pairs: new Map(), questions: null, key: `${t.meta.id}/${ruleId(article.key, rule.name)}` };
+    return { treaty: t, article, rule, id: ruleId(article.key, rule.name), readingRefs: [...refs.readings], usesTerritory: refs.territory, views: new Map(), viewBySelection: new WeakMap(), pairs: new Map(), pairsByParties: new WeakMap(), questions: null, key: `${t.meta.id}/${ruleId(article.key, rule.name)}` };
   });
   compiled.set(t, out);
   return out;
@@ -203,12 +206,37 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   return {
     as_of: input.asOf,
     readings: selectedIds(selection),
-    treaties: [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    treaties: treatyStates(lifecycles),
     positions,
   };
 }
 
-function splitOnly(only: string[]): { rules: Set<string>; positionRules: Set<string>; positions: string[] } {
+type Only = { rules: Set<string>; positionRules: Set<string>; positions: string[] };
+const onlyCache = new Map<string, Only>();
+
+const statesOf = new WeakMap<Map<string, Lifecycle>, TreatyState[]>();
+/** The `treaties` of the output, sorted; computed once per (memoised) set of lifecycles. */
+function treatyStates(lifecycles: Map<string, Lifecycle>): TreatyState[] {
+  let r = statesOf.get(lifecycles);
+  if (!r) {
+    r = [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    statesOf.set(lifecycles, r);
+  }
+  return r.map((x) => ({ ...x }));
+}
+
+function splitOnly(only: string[]): Only {
+  const key = only.join('\n');
+  let r = onlyCache.get(key);
+  if (!r) {
+    r = splitOnlyUncached(only);
+    if (onlyCache.size > 1000) onlyCache.clear();
+    onlyCache.set(key, r);
+  }
+  return r;
+}
+
+function splitOnlyUncached(only: string[]): Only {
   const rules = new Set<string>();
   const positionRules = new Set<string>();
   const positions: string[] = [];
@@ -309,6 +337,14 @@ function pairs(rule: RuleDecl, parties: string[]): [string, string | null][] {
 }
 
 function viewOf(cr: CompiledRule, run: RunContext): RuleView {
+  const bySelection = cr.viewBySelection.get(run.selection);
+  if (bySelection) return bySelection;
+  const view = buildView(cr, run);
+  cr.viewBySelection.set(run.selection, view);
+  return view;
+}
+
+function buildView(cr: CompiledRule, run: RunContext): RuleView {
   const tid = cr.treaty.meta.id;
   if (cr.questions === null) {
     const questions = new Set<string>();
@@ -348,12 +384,15 @@ function viewOf(cr: CompiledRule, run: RunContext): RuleView {
 }
 
 function pairsOf(cr: CompiledRule, parties: string[]): [string, string | null][] {
+  const known = cr.pairsByParties.get(parties);
+  if (known) return known;
   const key = parties.join(',');
   let p = cr.pairs.get(key);
   if (!p) {
     p = pairs(cr.rule, parties);
     cr.pairs.set(key, p);
   }
+  cr.pairsByParties.set(parties, p);
   return p;
 }
 
