@@ -97,8 +97,8 @@ export function compileTreaty(t: TreatyFile): CompiledRule[] {
 interface RunContext {
   input: EngineInput;
   events: ScenarioEvent[];
-  /** the same events by type, so a pattern scans only the events that can match it */
-  byType: Map<string, ScenarioEvent[]>;
+  /** the same events by type, built on first use and only for long timelines (see eventsOf) */
+  byType: Map<string, ScenarioEvent[]> | null;
   /** collect the reasons of matches and near misses (false only for status-only runs) */
   explain: boolean;
   catalog: ReadingCatalog;
@@ -108,6 +108,25 @@ interface RunContext {
 }
 
 const NO_EVENTS: ScenarioEvent[] = [];
+/** Below this many events a scan is cheaper than an index. */
+const INDEX_FROM = 32;
+
+/**
+ * The events a pattern of this type can match. Short timelines are returned whole (every
+ * consumer checks the type); long ones, as in cascades, are indexed by type once per run.
+ */
+function eventsOf(run: RunContext, type: string): ScenarioEvent[] {
+  if (run.events.length < INDEX_FROM) return run.events;
+  if (!run.byType) {
+    run.byType = new Map();
+    for (const e of run.events) {
+      const list = run.byType.get(e.type);
+      if (list) list.push(e);
+      else run.byType.set(e.type, [e]);
+    }
+  }
+  return run.byType.get(type) ?? NO_EVENTS;
+}
 
 const recordedCache = new WeakMap<TreatyFile, ScenarioEvent[]>();
 function recordedEvents(t: TreatyFile): ScenarioEvent[] {
@@ -141,9 +160,23 @@ function recordedTimeline(input: EngineInput): ScenarioEvent[] {
   return r;
 }
 
+/** Events in date order, keeping the given order within a day; the input is returned as is when already sorted. */
 function stableSortByDate(events: ScenarioEvent[]): ScenarioEvent[] {
-  for (let i = 1; i < events.length; i++) if (events[i - 1]!.date > events[i]!.date) return events.map((e, j) => ({ e, j })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.j - b.j)).map((x) => x.e);
-  return events;
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) if (events[i - 1]!.date > events[i]!.date) sorted = false;
+  if (sorted) return events;
+  const out = events.slice();
+  // insertion sort: stable, and fastest for the short lists scenarios have
+  for (let i = 1; i < out.length; i++) {
+    const e = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.date > e.date) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = e;
+  }
+  return out;
 }
 
 /** Merge recorded history and scenario events up to the as-of date, sorted by date; within a day recorded facts come first. */
@@ -188,14 +221,8 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   const positions: Position[] = [];
   // `only` names rules (treaty/rule) or single positions (treaty/rule/BEARER-COUNTERPARTY)
   const only = input.only ? splitOnly(input.only) : null;
-  const byType = new Map<string, ScenarioEvent[]>();
-  for (const e of events) {
-    const list = byType.get(e.type);
-    if (list) list.push(e);
-    else byType.set(e.type, [e]);
-  }
   for (const t of input.treaties) {
-    const run: RunContext = { input, events, byType, explain: input.explain !== false, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
+    const run: RunContext = { input, events, byType: null, explain: input.explain !== false, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
     for (const rule of compileTreaty(t)) {
       if (!only) positions.push(...positionsOf(rule, run));
       else if (only.rules.has(rule.key)) positions.push(...positionsOf(rule, run));
@@ -409,7 +436,7 @@ function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Pos
   const idOf = (bearer: string, counterparty: string | null) => `${cr.key}/${bearer}${counterparty ? `-${counterparty}` : ''}`;
   const wanted = onlyIds ? pairsOf(cr, life.parties).filter(([b, c]) => onlyIds.includes(idOf(b, c))) : pairsOf(cr, life.parties);
   return wanted.map(([bearer, counterparty]) => {
-    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: run.byType.get('armed_attack') ?? NO_EVENTS, hasReading };
+    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: eventsOf(run, 'armed_attack'), hasReading };
     const { status, since, because } = judge(cr, run, life, view, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
@@ -477,9 +504,9 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleVie
   if (whens.length === 0) because.push(node(`binding from ${start} without any triggering event`));
   const triggerNodes: Explanation[] = [];
   for (const w of whens) {
-    const hit = firstMatch(run.byType.get(w.event.type) ?? NO_EVENTS, w.event, start, asOf, ctx, run.explain);
+    const hit = firstMatch(eventsOf(run, w.event.type), w.event, start, asOf, ctx, run.explain);
     if (!hit) {
-      const misses = run.explain ? nearMisses(run.byType.get(w.event.type) ?? NO_EVENTS, w.event, start, asOf, ctx) : [];
+      const misses = run.explain ? nearMisses(eventsOf(run, w.event.type), w.event, start, asOf, ctx) : [];
       const guard = w.guard ? ` (required under reading ${w.guard.join(', ')})` : '';
       return {
         status: 'not-triggered',
@@ -495,7 +522,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleVie
   // 5. prohibitions are violated by a forbidden event; obligations fulfilled or overdue
   const violators = view.violators;
   for (const v of violators) {
-    const hit = firstMatch(run.byType.get(v.event.type) ?? NO_EVENTS, v.event, trigger, asOf, ctx, run.explain);
+    const hit = firstMatch(eventsOf(run, v.event.type), v.event, trigger, asOf, ctx, run.explain);
     if (hit) return { status: 'violated', since: hit.event.date, because: [...because, node(`violated by ${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t)))] };
   }
   if (cr.rule.modality === 'prohibition') {
@@ -505,7 +532,7 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleVie
   const fulfillers = view.fulfillers;
   let done: { date: string; node: Explanation } | null = null;
   for (const f of fulfillers) {
-    const hit = firstMatch(run.byType.get(f.event.type) ?? NO_EVENTS, f.event, trigger, asOf, ctx, run.explain);
+    const hit = firstMatch(eventsOf(run, f.event.type), f.event, trigger, asOf, ctx, run.explain);
     if (hit && (!done || hit.event.date < done.date))
       done = { date: hit.event.date, node: node(`${describeEvent(hit.event)} on ${hit.event.date} (${describeOrigin(hit.event)})`, hit.trace.map((t) => node(t))) };
   }
