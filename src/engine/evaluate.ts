@@ -33,8 +33,8 @@ interface CompiledRule {
   /** the same views by selection object, to skip building the key on every run */
   viewBySelection: WeakMap<Selection, RuleView>;
   /** bearer/counterparty pairs by the parties at the as-of date */
-  pairs: Map<string, [string, string | null][]>;
-  pairsByParties: WeakMap<string[], [string, string | null][]>;
+  pairs: Map<string, Pair[]>;
+  pairsByParties: WeakMap<string[], Pair[]>;
   /** the question keys this rule's readings answer (its own treaty's, and `territory`), once known */
   questions: string[] | null;
   /** `treaty/ruleId`, as named in `EngineInput.only` */
@@ -246,10 +246,10 @@ const statesOf = new WeakMap<Map<string, Lifecycle>, TreatyState[]>();
 function treatyStates(lifecycles: Map<string, Lifecycle>): TreatyState[] {
   let r = statesOf.get(lifecycles);
   if (!r) {
-    r = [...lifecycles.values()].map((l) => ({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    r = [...lifecycles.values()].map((l) => Object.freeze({ id: l.id, status: l.status, since: l.since })).sort((a, b) => (a.id < b.id ? -1 : 1));
     statesOf.set(lifecycles, r);
   }
-  return r.map((x) => ({ ...x }));
+  return r;
 }
 
 function splitOnly(only: string[]): Only {
@@ -303,7 +303,7 @@ const lifecycleMemo = new WeakMap<TreatyFile[], Map<string, Map<string, Lifecycl
 const LIFECYCLE_MEMO_SIZE = 4096;
 function lifecyclesOf(input: EngineInput, events: ScenarioEvent[], primary: string): Map<string, Lifecycle> {
   const compute = () => new Map(input.treaties.map((t) => [t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world })] as const));
-  if (input.events.some((e) => EVENT_TYPES[e.type]?.lifecycle)) return compute();
+  for (const e of input.events) if (EVENT_TYPES[e.type]?.lifecycle) return compute();
   let memo = lifecycleMemo.get(input.treaties);
   if (!memo) {
     memo = new Map();
@@ -410,13 +410,20 @@ function buildView(cr: CompiledRule, run: RunContext): RuleView {
   return view;
 }
 
-function pairsOf(cr: CompiledRule, parties: string[]): [string, string | null][] {
+/** A bearer/counterparty pair of a rule with its position id. */
+interface Pair {
+  bearer: string;
+  counterparty: string | null;
+  id: string;
+}
+
+function pairsOf(cr: CompiledRule, parties: string[]): Pair[] {
   const known = cr.pairsByParties.get(parties);
   if (known) return known;
   const key = parties.join(',');
   let p = cr.pairs.get(key);
   if (!p) {
-    p = pairs(cr.rule, parties);
+    p = pairs(cr.rule, parties).map(([bearer, counterparty]) => ({ bearer, counterparty, id: `${cr.key}/${bearer}${counterparty ? `-${counterparty}` : ''}` }));
     cr.pairs.set(key, p);
   }
   cr.pairsByParties.set(parties, p);
@@ -433,14 +440,15 @@ function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Pos
   const verb = VERB[rule.modality];
   const act = view.actionText;
 
-  const idOf = (bearer: string, counterparty: string | null) => `${cr.key}/${bearer}${counterparty ? `-${counterparty}` : ''}`;
-  const wanted = onlyIds ? pairsOf(cr, life.parties).filter(([b, c]) => onlyIds.includes(idOf(b, c))) : pairsOf(cr, life.parties);
-  return wanted.map(([bearer, counterparty]) => {
-    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: eventsOf(run, 'armed_attack'), hasReading };
+  const all = pairsOf(cr, life.parties);
+  const wanted = onlyIds ? all.filter((p) => onlyIds.includes(p.id)) : all;
+  const attacks = eventsOf(run, 'armed_attack');
+  return wanted.map(({ bearer, counterparty, id }) => {
+    const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: attacks, hasReading };
     const { status, since, because } = judge(cr, run, life, view, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
     return {
-      id: idOf(bearer, counterparty),
+      id,
       treaty: tid,
       article: cr.article.key,
       modality: rule.modality,

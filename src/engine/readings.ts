@@ -84,10 +84,10 @@ const idsOf = new WeakMap<Selection, string[]>();
 export function selectedIds(selection: Selection): string[] {
   let ids = idsOf.get(selection);
   if (!ids) {
-    ids = [...new Set(selection.values())].sort();
+    ids = Object.freeze([...new Set(selection.values())].sort()) as string[];
     idsOf.set(selection, ids);
   }
-  return [...ids];
+  return ids;
 }
 
 /** Is reading `id` chosen for treaty `treaty`? */
