@@ -190,7 +190,8 @@ export function timeline(input: EngineInput): ScenarioEvent[] {
     const r = recorded[i];
     const e = scenario[j];
     const next = r !== undefined && (e === undefined || r.date <= e.date) ? recorded[i++]! : scenario[j++]!;
-    if (next.date <= input.asOf) out.push(next);
+    if (next.date > input.asOf) break; // the merged stream is in date order: the rest is later still
+    out.push(next);
   }
   return out;
 }
@@ -204,7 +205,7 @@ export function evaluate(input: EngineInput): EngineOutput {
     c = { catalog: readingCatalog(input.treaties), selections: new Map() };
     catalogs.set(input.treaties, c);
   }
-  const key = (input.readings ?? []).join('\u0000');
+  const key = input.readings && input.readings.length ? input.readings.join('\u0000') : '';
   let selection = c.selections.get(key);
   if (!selection) {
     selection = selectReadings(c.catalog, input.readings);
@@ -221,12 +222,12 @@ export function evaluateWith(input: EngineInput, catalog: ReadingCatalog, select
   const positions: Position[] = [];
   // `only` names rules (treaty/rule) or single positions (treaty/rule/BEARER-COUNTERPARTY)
   const only = input.only ? splitOnly(input.only) : null;
+  const run: RunContext = { input, events, byType: null, explain: input.explain !== false, catalog, selection, lifecycles, assumptions: EMPTY_ASSUMPTIONS };
   for (const t of input.treaties) {
-    const run: RunContext = { input, events, byType: null, explain: input.explain !== false, catalog, selection, lifecycles, assumptions: assumptionsOf(t, input.assumptions) };
+    run.assumptions = assumptionsOf(t, input.assumptions);
     for (const rule of compileTreaty(t)) {
-      if (!only) positions.push(...positionsOf(rule, run));
-      else if (only.rules.has(rule.key)) positions.push(...positionsOf(rule, run));
-      else if (only.positionRules.has(rule.key)) positions.push(...positionsOf(rule, run, only.positions));
+      if (!only || only.rules.has(rule.key)) positionsOf(rule, run, positions);
+      else if (only.positionRules.has(rule.key)) positionsOf(rule, run, positions, only.positions);
     }
   }
   positions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -278,6 +279,7 @@ function splitOnlyUncached(only: string[]): Only {
 }
 
 type Assumptions = Map<string, { duration: Duration; text: string | null; overridden: boolean }>;
+const EMPTY_ASSUMPTIONS: Assumptions = new Map();
 const declaredAssumptions = new WeakMap<TreatyFile, Assumptions>();
 
 /** The treaty's `assume` declarations with the run's overrides applied. */
@@ -410,6 +412,23 @@ function buildView(cr: CompiledRule, run: RunContext): RuleView {
   return view;
 }
 
+const readingTests = new WeakMap<Selection, Map<string, (id: string) => boolean>>();
+/** `reading X` tests for a treaty under a selection, made once. */
+function readingTest(run: RunContext, tid: string): (id: string) => boolean {
+  let byTreaty = readingTests.get(run.selection);
+  if (!byTreaty) {
+    byTreaty = new Map();
+    readingTests.set(run.selection, byTreaty);
+  }
+  let f = byTreaty.get(tid);
+  if (!f) {
+    const { selection, catalog } = run;
+    f = (id: string) => isSelected(selection, catalog, tid, id);
+    byTreaty.set(tid, f);
+  }
+  return f;
+}
+
 /** A bearer/counterparty pair of a rule with its position id. */
 interface Pair {
   bearer: string;
@@ -430,24 +449,24 @@ function pairsOf(cr: CompiledRule, parties: string[]): Pair[] {
   return p;
 }
 
-function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Position[] {
+/** Append the rule's positions (or only those named in `onlyIds`) to `out`. */
+function positionsOf(cr: CompiledRule, run: RunContext, out: Position[], onlyIds?: string[]): void {
   const { rule, treaty } = cr;
   const tid = treaty.meta.id;
   const life = run.lifecycles.get(tid)!;
   const view = viewOf(cr, run);
   const territoryReading = run.selection.get(TERRITORY_QUESTION) as TerritoryReading;
-  const hasReading = (id: string) => isSelected(run.selection, run.catalog, tid, id);
+  const hasReading = readingTest(run, tid);
   const verb = VERB[rule.modality];
   const act = view.actionText;
 
-  const all = pairsOf(cr, life.parties);
-  const wanted = onlyIds ? all.filter((p) => onlyIds.includes(p.id)) : all;
   const attacks = eventsOf(run, 'armed_attack');
-  return wanted.map(({ bearer, counterparty, id }) => {
+  for (const { bearer, counterparty, id } of pairsOf(cr, life.parties)) {
+    if (onlyIds && !onlyIds.includes(id)) continue;
     const ctx: CondContext = { world: run.input.world, parties: life.parties, bearer, counterparty, territoryReading, events: attacks, hasReading };
     const { status, since, because } = judge(cr, run, life, view, ctx);
     const head = `${bearer} ${verb} ${act}${counterparty ? ` (owed to ${counterparty})` : ''}: ${status}${since ? ` since ${since}` : ''}`;
-    return {
+    out.push({
       id,
       treaty: tid,
       article: cr.article.key,
@@ -459,8 +478,8 @@ function positionsOf(cr: CompiledRule, run: RunContext, onlyIds?: string[]): Pos
       since,
       depends_on_readings: view.depends,
       explanation: node(head, [view.ruleNode, ...because, ...view.readingNodes]),
-    };
-  });
+    });
+  }
 }
 
 function ruleNode(cr: CompiledRule, active: RuleClause[]): Explanation {
