@@ -301,23 +301,32 @@ function assumptionsOf(t: TreatyFile, overrides: Record<string, Duration> | unde
  * depend only on the treaties, the as-of date and the history setting, so they are memoised
  * (bounded) — most scenarios ask about attacks, not ratifications.
  */
-const lifecycleMemo = new WeakMap<TreatyFile[], Map<string, Map<string, Lifecycle>>>();
+const lifecycleMemo = new WeakMap<TreatyFile[], Map<string, Map<string, Map<string, Lifecycle>>>>();
 const LIFECYCLE_MEMO_SIZE = 4096;
+function computeLifecycles(input: EngineInput, events: ScenarioEvent[], primary: string): Map<string, Lifecycle> {
+  return new Map(input.treaties.map((t) => [t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world })] as const));
+}
+
 function lifecyclesOf(input: EngineInput, events: ScenarioEvent[], primary: string): Map<string, Lifecycle> {
-  const compute = () => new Map(input.treaties.map((t) => [t.meta.id, lifecycleOf(t, { treaties: input.treaties, events, asOf: input.asOf, primary, world: input.world })] as const));
-  for (const e of input.events) if (EVENT_TYPES[e.type]?.lifecycle) return compute();
+  for (const e of input.events) if (EVENT_TYPES[e.type]?.lifecycle) return computeLifecycles(input, events, primary);
   let memo = lifecycleMemo.get(input.treaties);
   if (!memo) {
     memo = new Map();
     lifecycleMemo.set(input.treaties, memo);
   }
-  const key = `${input.asOf}|${historyKey(input.history ?? true)}|${primary}`;
-  let l = memo.get(key);
+  // by setting (history, primary treaty), then by date
+  const setting = input.history === undefined || input.history === true ? primary : `${historyKey(input.history)}|${primary}`;
+  let byDate = memo.get(setting);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(setting, byDate);
+  }
+  let l = byDate.get(input.asOf);
   if (!l) {
-    l = compute();
+    l = computeLifecycles(input, events, primary);
     for (const x of l.values()) deepFreeze(x.explanation);
-    if (memo.size >= LIFECYCLE_MEMO_SIZE) memo.delete(memo.keys().next().value!);
-    memo.set(key, l);
+    if (byDate.size >= LIFECYCLE_MEMO_SIZE) byDate.delete(byDate.keys().next().value!);
+    byDate.set(input.asOf, l);
   }
   return l;
 }
