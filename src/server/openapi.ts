@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 description of the HTTP API; the scenario schema is the published one. */
 import { scenarioJsonSchema } from '../scenario/scenario.js';
+import { DEFAULT_COMPLIANCE, DEFAULT_MAX_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED, MAX_ROUNDS, SERVER_MAX_RUNS } from '../cascade/options.js';
 
 const explanation = {
   type: 'object',
@@ -228,6 +229,64 @@ const ingestResult = {
   },
 };
 
+const probability = { type: 'number', minimum: 0, maximum: 1 };
+const automaticity = { enum: ['automatic', 'discretionary', 'unspecified'] };
+const cascadeRun = {
+  type: 'object',
+  required: ['rounds', 'decisions', 'belligerents'],
+  properties: {
+    rounds: { type: 'integer', minimum: 0 },
+    decisions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['round', 'position', 'treaty', 'bearer', 'counterparty', 'automaticity', 'date', 'honoured'],
+        properties: { round: { type: 'integer' }, position: str, treaty: str, bearer: str, counterparty: str, automaticity, date: { ...str, description: 'YYYY-MM-DD' }, honoured: { type: 'boolean' } },
+      },
+    },
+    belligerents: { ...strs, description: 'states attacking, attacked or fighting on a side, sorted' },
+  },
+};
+const cascadeResult = {
+  type: 'object',
+  required: ['runs', 'seed', 'as_of', 'readings', 'assumptions', 'bounds', 'states', 'duties', 'belligerents_distribution', 'mean_rounds'],
+  properties: {
+    runs: { type: 'integer', minimum: 1 },
+    seed: { type: 'integer' },
+    as_of: { ...str, format: 'date' },
+    readings: strs,
+    assumptions: {
+      type: 'object',
+      description: 'the modelling assumptions the result was computed under: chosen by the user (or the illustrative defaults), not estimates',
+      required: ['compliance', 'escalation', 'max_rounds', 'note'],
+      properties: {
+        compliance: { type: 'object', required: ['automatic', 'discretionary', 'unspecified'], properties: { automatic: probability, discretionary: probability, unspecified: probability } },
+        escalation: { enum: ['assistance-is-attack', 'none'] },
+        max_rounds: { type: 'integer' },
+        note: str,
+      },
+    },
+    bounds: {
+      type: 'object',
+      description: 'the two deterministic bounds: every due duty honoured, and none honoured',
+      required: ['all_honoured', 'none_honoured'],
+      properties: { all_honoured: { $ref: '#/components/schemas/CascadeRun' }, none_honoured: { $ref: '#/components/schemas/CascadeRun' } },
+    },
+    states: {
+      type: 'array',
+      description: 'per state, sorted: the share of runs in which it is a belligerent, and in which one of its defence duties falls due',
+      items: { type: 'object', required: ['state', 'p_belligerent', 'p_duty_due'], properties: { state: str, p_belligerent: probability, p_duty_due: probability } },
+    },
+    duties: {
+      type: 'array',
+      description: 'every defence duty that fell due in at least one run',
+      items: { type: 'object', required: ['position', 'automaticity', 'p_due', 'p_honoured_when_due'], properties: { position: str, automaticity, p_due: probability, p_honoured_when_due: probability } },
+    },
+    belligerents_distribution: { type: 'object', additionalProperties: probability, description: 'number of belligerents → share of runs' },
+    mean_rounds: { type: 'number' },
+  },
+};
+
 const json = (ref: string, description: string) => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 
 export function openApiDocument(): Record<string, unknown> {
@@ -295,6 +354,33 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: json('IngestResult', 'the commentary contract of casus ingest --json'), 400: json('Errors', 'empty, binary or non-UTF-8 input (with line and column), an invalid date, or an unknown treaty') },
         },
       },
+      '/cascade': {
+        post: {
+          summary:
+            'Alliance cascade: a seeded Monte Carlo over the defence rules in force. Round by round every due defence duty is honoured or not (with a probability per automaticity class); under the escalation assumption an honoured duty is an attack on the attacker, which may engage its allies. Deterministic for a given seed. The probabilities are assumptions, not estimates, and are repeated in every result.',
+          parameters: [
+            { name: 'runs', in: 'query', schema: { type: 'integer', minimum: 1, maximum: SERVER_MAX_RUNS, default: DEFAULT_RUNS }, description: `simulated runs; at most ${SERVER_MAX_RUNS} on this server (a large cascade takes about 0.1 s per run)` },
+            { name: 'seed', in: 'query', schema: { type: 'integer', default: DEFAULT_SEED }, description: 'random seed: the same seed and inputs give the same bytes' },
+            {
+              name: 'comply',
+              in: 'query',
+              schema: { type: 'string', default: Object.entries(DEFAULT_COMPLIANCE).map(([k, v]) => `${k}=${v}`).join(',') },
+              example: 'automatic=0.9,discretionary=0.4',
+              description: 'probability of honouring a due duty, by automaticity class (CLASS=P, comma-separated; classes not named keep the illustrative default)',
+            },
+            { name: 'escalation', in: 'query', schema: { enum: ['assistance-is-attack', 'none'], default: 'assistance-is-attack' }, description: "assistance-is-attack: a helper fights the attacker, which can engage the attacker's allies; none: the cascade stops at the first ring" },
+            { name: 'max_rounds', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_ROUNDS, default: DEFAULT_MAX_ROUNDS } },
+            { name: 'treaties', in: 'query', schema: { type: 'string', default: 'all' }, description: "treaties to consider: 'all' or comma-separated ids" },
+            { name: 'reading', in: 'query', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true, description: 'readings to choose (repeatable)' },
+          ],
+          requestBody: scenarioBody,
+          responses: {
+            200: json('CascadeResult', 'the result (the contract of casus cascade --json)'),
+            400: json('Errors', 'a bad parameter (named in the message: runs over the limit, a probability outside 0–1, an unknown escalation, treaty or reading) or a bad scenario (with line and column)'),
+          },
+        },
+      },
+      '/states': { get: { summary: 'The states treaties and scenarios may name: ISO 3166-1 alpha-3 code and name', responses: { 200: { description: 'states sorted by code' } } } },
       '/scenarios': { get: { summary: 'Bundled example scenarios', responses: { 200: { description: 'scenario list' } } } },
       '/scenarios/{id}': { get: { summary: 'A bundled scenario as YAML', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'YAML' } } } },
       '/scenario': {
@@ -317,6 +403,6 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas: { Scenario: scenario, RunOutput: runOutput, Position: position, Explanation: explanation, Errors: errors, Network: network, CodeKind: codeKind, TreatyCodes: treatyCodes, Comparison: comparison, IngestResult: ingestResult } },
+    components: { schemas: { Scenario: scenario, RunOutput: runOutput, Position: position, Explanation: explanation, Errors: errors, Network: network, CodeKind: codeKind, TreatyCodes: treatyCodes, Comparison: comparison, IngestResult: ingestResult, CascadeResult: cascadeResult, CascadeRun: cascadeRun } },
   };
 }

@@ -53,7 +53,7 @@ test('treaties, articles and readings', async () => {
 test('the OpenAPI document is valid JSON Schema where it embeds schemas, and covers every route', async () => {
   const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
   assert.equal(doc.openapi, '3.1.0');
-  for (const p of ['/run', '/explain', '/treaties', '/treaties/{id}', '/treaties/{id}/readings', '/scenarios', '/network', '/codes', '/compare', '/ingest']) assert.ok(doc.paths[p], p);
+  for (const p of ['/run', '/explain', '/treaties', '/treaties/{id}', '/treaties/{id}/readings', '/scenarios', '/network', '/codes', '/compare', '/ingest', '/cascade', '/states']) assert.ok(doc.paths[p], p);
   const ajv = new Ajv({ strict: false });
   // the embedded scenario schema validates a real scenario
   const validate = ajv.compile(doc.components.schemas.Scenario);
@@ -201,4 +201,72 @@ test('POST /ingest: empty, binary and non-UTF-8 bodies, bad dates and unknown tr
   // the scenario endpoints still take text bodies as before
   const run = await app.inject({ method: 'POST', url: '/run', headers: { 'content-type': 'text/plain' }, payload: 'treaties: [rus-prk-2024]\nas_of: 2025-01-01\nevents: []\n' });
   assert.equal(run.statusCode, 200);
+});
+
+const estonia = readFileSync('scenarios/corpus/attack-estonia-2025.yaml', 'utf8');
+const cascadeOf = (query: string, payload = estonia) => app.inject({ method: 'POST', url: `/cascade?${query}`, headers: { 'content-type': 'application/yaml' }, payload });
+interface StateShare { state: string; p_belligerent: number }
+
+test('POST /cascade: a seeded Monte Carlo with its bounds and the assumptions it was run under; same seed, same bytes', async () => {
+  const r = await cascadeOf('runs=4&seed=7&comply=automatic=0.9,discretionary=0.4');
+  assert.equal(r.statusCode, 200);
+  const out = r.json();
+  (await contract('CascadeResult'))(out);
+  assert.equal(out.runs, 4);
+  assert.equal(out.seed, 7);
+  // the probabilities chosen, the default for the class not named, and the note that they are assumptions
+  assert.deepEqual(out.assumptions.compliance, { automatic: 0.9, discretionary: 0.4, unspecified: 0.5 });
+  assert.equal(out.assumptions.escalation, 'assistance-is-attack');
+  assert.match(out.assumptions.note, /modelling assumptions chosen by the user, not estimates/);
+  assert.deepEqual(out.bounds.none_honoured.belligerents, ['EST', 'RUS']);
+  assert.ok(out.bounds.all_honoured.belligerents.includes('PRK') && !out.bounds.all_honoured.belligerents.includes('JPN'));
+  // deterministic: the same request gives the same bytes, another seed (here) another result
+  assert.equal((await cascadeOf('runs=4&seed=7&comply=automatic=0.9,discretionary=0.4')).body, r.body);
+  assert.notEqual((await cascadeOf('runs=4&seed=8&comply=automatic=0.9,discretionary=0.4')).body, r.body);
+});
+
+test('POST /cascade: every probability 1 reproduces the upper bound; escalation none stops at the first ring', async () => {
+  const all = (await cascadeOf('runs=2&comply=automatic=1,discretionary=1,unspecified=1')).json();
+  const p = (states: StateShare[], s: string) => states.find((x) => x.state === s)?.p_belligerent;
+  assert.equal(p(all.states, 'PRK'), 1);
+  assert.equal(p(all.states, 'JPN'), undefined, 'US–Japan Art. V covers only territory under Japanese administration');
+  assert.deepEqual(all.states.filter((s: StateShare) => s.p_belligerent === 1).map((s: StateShare) => s.state), all.bounds.all_honoured.belligerents);
+  const none = (await cascadeOf('runs=2&comply=automatic=1,discretionary=1,unspecified=1&escalation=none&treaties=nato-1949,rus-prk-2024')).json();
+  assert.equal(p(none.states, 'PRK'), undefined);
+  assert.equal(none.bounds.all_honoured.belligerents.length, 32, 'Estonia, Russia and the 30 other NATO parties');
+  assert.deepEqual(none.belligerents_distribution, { '32': 1 });
+});
+
+test('POST /cascade: bad parameters are 400s naming the parameter, and a bad scenario has its line and column', async () => {
+  for (const [query, message] of [
+    ['runs=5000', "query parameter 'runs': found '5000', but this server runs at most 2000 per request (a large cascade takes about 0.1 s per run); the CLI (casus cascade --runs) has no such limit"],
+    ['runs=0', "query parameter 'runs': expected a whole number from 1 to 2000, found '0'"],
+    ['runs=1.5', "query parameter 'runs': expected a whole number from 1 to 2000, found '1.5'"],
+    ['runs=1&runs=2', "query parameter 'runs': given 2 times; give it once"],
+    ['seed=x', "query parameter 'seed': expected a whole number, found 'x'"],
+    ['comply=automatic=1.2', "query parameter 'comply': expected CLASS=P with CLASS automatic, discretionary or unspecified and P between 0 and 1, found 'automatic=1.2'"],
+    ['comply=automatc=0.5', "query parameter 'comply': expected CLASS=P with CLASS automatic, discretionary or unspecified and P between 0 and 1, found 'automatc=0.5'"],
+    ['escalation=always', "query parameter 'escalation': expected assistance-is-attack or none, found 'always'"],
+    ['max_rounds=51', "query parameter 'max_rounds': expected a whole number from 1 to 50, found '51'"],
+    ['treaties=nato-1948', /^query parameter 'treaties': unknown treaty 'nato-1948' \(did you mean 'nato-1949'\?\)/],
+    ['runs=1&reading=art4.nope', "query parameter 'reading': unknown reading 'art4.nope'; GET /treaties/{id}/readings lists them"],
+  ] as const) {
+    const r = await cascadeOf(query);
+    assert.equal(r.statusCode, 400, query);
+    const [e, ...rest] = r.json().errors;
+    assert.deepEqual(rest, [], query);
+    assert.deepEqual({ file: e.file, line: e.line, col: e.col }, { file: null, line: 0, col: 0 }, query);
+    if (typeof message === 'string') assert.equal(e.message, message, query);
+    else assert.match(e.message, message, query);
+  }
+  const bad = await cascadeOf('runs=1', 'treaties: [nato-1949]\nas_of: 2025-03-15\nevents:\n  - {date: 2025-03-01, type: armed_atack, by: RUS, on: EST}\n');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors[0], { file: 'request', line: 4, col: 30, message: "unknown event type 'armed_atack' (did you mean 'armed_attack'?)" });
+});
+
+test('GET /states: codes and names, sorted by code', async () => {
+  const states: { id: string; name: string; historical: boolean }[] = (await app.inject({ method: 'GET', url: '/states' })).json();
+  assert.deepEqual(states.find((s) => s.id === 'EST'), { id: 'EST', name: 'Estonia', historical: false });
+  assert.equal(states.find((s) => s.id === 'SUN')?.historical, true);
+  assert.deepEqual(states.map((s) => s.id), states.map((s) => s.id).sort());
 });

@@ -4,7 +4,10 @@
  * mistake comes back as `{errors: [{file, line, col, message}]}` with status 400.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { defaultWorkspace, runScenario, scenarioAcrossReadings, type RunOptions, type Workspace } from '../api.js';
+import { defaultWorkspace, engineInput, runScenario, scenarioAcrossReadings, type RunOptions, type Workspace } from '../api.js';
+import { cascade } from '../cascade/cascade.js';
+import { DEFAULT_MAX_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED, MAX_ROUNDS, SERVER_MAX_RUNS, parseCompliance, parseEscalation, parseSeed, positiveInt } from '../cascade/options.js';
+import type { CascadeView } from '../web/types.js';
 import { parseScenarioText } from '../scenario/scenario.js';
 import { CasusError } from '../language/diagnostics.js';
 import { statementsOf } from '../language/ast.js';
@@ -52,6 +55,12 @@ function dateParam(name: string, value: unknown, required: boolean): string | un
   }
   if (typeof value !== 'string' || !isValidDate(value)) throw badQuery(name, `expected a date YYYY-MM-DD, found '${String(value)}'`);
   return value;
+}
+
+/** A query parameter given once (a repeated one is a mistake), or undefined. */
+function single(name: string, value: unknown): string | undefined {
+  if (Array.isArray(value)) throw badQuery(name, `given ${value.length} times; give it once`);
+  return value === undefined || value === '' ? undefined : String(value);
 }
 
 export interface ServerOptions {
@@ -230,6 +239,44 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     const out = runScenario(s, ws, o);
     return q.across_readings === 'true' ? { ...out, across_readings: scenarioAcrossReadings(s, ws, o) } : out;
   });
+
+  // alliance cascades: a seeded Monte Carlo over the defence rules in force (src/cascade)
+  app.post('/cascade', async (req) => {
+    const q = req.query as Record<string, unknown>;
+    const fail = (name: string) => (message: string) => badQuery(name, message);
+    const runsText = single('runs', q.runs) ?? String(DEFAULT_RUNS);
+    const runs = positiveInt(runsText, SERVER_MAX_RUNS, (m) =>
+      badQuery(
+        'runs',
+        Number.isInteger(Number(runsText)) && Number(runsText) > SERVER_MAX_RUNS
+          ? `found '${runsText}', but this server runs at most ${SERVER_MAX_RUNS} per request (a large cascade takes about 0.1 s per run); the CLI (casus cascade --runs) has no such limit`
+          : m,
+      ),
+    );
+    const seed = parseSeed(single('seed', q.seed) ?? String(DEFAULT_SEED), fail('seed'));
+    const compliance = parseCompliance(single('comply', q.comply), fail('comply'));
+    const escalation = parseEscalation(single('escalation', q.escalation) ?? 'assistance-is-attack', fail('escalation'));
+    const maxRounds = positiveInt(single('max_rounds', q.max_rounds) ?? String(DEFAULT_MAX_ROUNDS), MAX_ROUNDS, fail('max_rounds'));
+    const treatiesText = single('treaties', q.treaties) ?? 'all';
+    const ids = treatiesText.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    if (ids.length === 0) throw badQuery('treaties', "expected 'all' or comma-separated treaty ids");
+    treatiesParam('treaties', ids); // unknown ids: a 400 naming the parameter, with a suggestion
+    const readings = q.reading === undefined ? [] : (Array.isArray(q.reading) ? q.reading : [q.reading]).map(String).filter((r) => r !== '');
+    const s = scenarioFrom(req.body);
+    const input = engineInput(s, ws, { treaties: ids.length === 1 && ids[0] === 'all' ? 'all' : ids, readings });
+    try {
+      const result: CascadeView = cascade({ treaties: input.treaties, world: ws.world, events: input.events, asOf: input.asOf, readings: input.readings, runs, seed, compliance, escalation, maxRounds });
+      return result;
+    } catch (e) {
+      // an unknown reading surfaces from the engine as a mistake in the CLI's --reading
+      const d = e instanceof CasusError ? e.diagnostics[0] : undefined;
+      if (d?.file === '--reading') throw badQuery('reading', d.message.replace("run 'casus readings <treaty>' to list them", 'GET /treaties/{id}/readings lists them'));
+      throw e;
+    }
+  });
+
+  // the states' names, for views that show codes (the cascade's chart)
+  app.get('/states', async () => [...ws.world.states.values()].map((st) => ({ id: st.code, name: st.name, historical: st.historical })).sort((a, b) => (a.id < b.id ? -1 : 1)));
 
   app.post('/explain', async (req) => {
     const q = req.query as RunQuery;

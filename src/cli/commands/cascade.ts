@@ -3,28 +3,10 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { defaultWorkspace, engineInput, loadScenario, stableJson } from '../../api.js';
 import { cascade, type CascadeResult } from '../../cascade/cascade.js';
-import type { Automaticity } from '../../corpus/codes.js';
+import { DEFAULT_MAX_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED, MAX_ROUNDS, parseCompliance, parseEscalation, parseSeed, positiveInt } from '../../cascade/options.js';
 import { optionError } from '../../language/diagnostics.js';
 
-/** Illustrative defaults, not estimates: the output repeats them, and --comply replaces them. */
-export const DEFAULT_COMPLIANCE: Record<Automaticity, number> = { automatic: 0.8, discretionary: 0.5, unspecified: 0.5 };
-
-function parseCompliance(spec: string | undefined): Record<Automaticity, number> {
-  const out = { ...DEFAULT_COMPLIANCE };
-  if (!spec) return out;
-  for (const part of spec.split(',')) {
-    const m = /^(automatic|discretionary|unspecified)=(0(\.\d+)?|1(\.0+)?)$/.exec(part.trim());
-    if (!m) throw optionError('--comply', `expected CLASS=P with CLASS automatic, discretionary or unspecified and P between 0 and 1, found '${part}'`);
-    out[m[1] as Automaticity] = Number(m[2]);
-  }
-  return out;
-}
-
-function positiveInt(option: string, v: string, max: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw optionError(option, `expected a whole number from 1 to ${max}, found '${v}'`);
-  return n;
-}
+const optionFail = (option: string) => (message: string) => optionError(option, message);
 
 function render(r: CascadeResult, allDuties: boolean): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -69,22 +51,21 @@ export function register(program: Command): void {
     .argument('<scenario>', 'scenario file with the initial events')
     .option('--treaties <ids>', "treaties to consider (comma-separated, or 'all')", 'all')
     .option('-r, --reading <id...>', 'choose readings (--reading a b, or repeat the option)', [])
-    .option('--runs <n>', 'number of simulated runs', '200')
-    .option('--seed <n>', 'random seed (same seed, same result)', '1')
+    .option('--runs <n>', 'number of simulated runs', String(DEFAULT_RUNS))
+    .option('--seed <n>', 'random seed (same seed, same result)', String(DEFAULT_SEED))
     .option('--comply <spec>', 'probability of honouring a due duty by automaticity, e.g. automatic=0.9,discretionary=0.4')
     .option('--escalation <mode>', "assistance-is-attack (a helper fights the attacker, which can engage the attacker's allies) or none", 'assistance-is-attack')
-    .option('--max-rounds <n>', 'stop after this many rounds', '10')
+    .option('--max-rounds <n>', 'stop after this many rounds', String(DEFAULT_MAX_ROUNDS))
     .option('--duties', 'list every duty that fell due (there can be hundreds)')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExample:\n  casus cascade scenarios/corpus/attack-estonia-2025.yaml --runs 2000 --comply automatic=0.9,discretionary=0.6')
     .action((file: string, flags: { treaties: string; reading: string[]; runs: string; seed: string; comply?: string; escalation: string; maxRounds: string; json?: boolean; duties?: boolean }) => {
-      if (flags.escalation !== 'assistance-is-attack' && flags.escalation !== 'none') throw optionError('--escalation', `expected assistance-is-attack or none, found '${flags.escalation}'`);
+      const escalation = parseEscalation(flags.escalation, optionFail('--escalation'));
       const ws = defaultWorkspace();
       const scenario = loadScenario(file, ws);
       const input = engineInput(scenario, ws, { treaties: flags.treaties === 'all' ? 'all' : flags.treaties.split(','), readings: flags.reading });
-      const runs = positiveInt('--runs', flags.runs, 1_000_000);
-      const seed = Number(flags.seed);
-      if (!Number.isInteger(seed)) throw optionError('--seed', `expected a whole number, found '${flags.seed}'`);
+      const runs = positiveInt(flags.runs, 1_000_000, optionFail('--runs'));
+      const seed = parseSeed(flags.seed, optionFail('--seed'));
       const tty = process.stderr.isTTY && !flags.json;
       const result = cascade({
         treaties: input.treaties,
@@ -94,9 +75,9 @@ export function register(program: Command): void {
         readings: input.readings,
         runs,
         seed,
-        compliance: parseCompliance(flags.comply),
-        escalation: flags.escalation,
-        maxRounds: positiveInt('--max-rounds', flags.maxRounds, 50),
+        compliance: parseCompliance(flags.comply, optionFail('--comply')),
+        escalation,
+        maxRounds: positiveInt(flags.maxRounds, MAX_ROUNDS, optionFail('--max-rounds')),
         onProgress: tty ? (done, total) => void (done % 10 === 0 && process.stderr.write(`\r  ${done}/${total} runs`)) : undefined,
       });
       if (tty) process.stderr.write('\r' + ' '.repeat(30) + '\r');
