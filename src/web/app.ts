@@ -1,8 +1,9 @@
 /**
- * The workbench: a thin page over the HTTP API, in five views (tabs). Scenario: pick or edit a
+ * The workbench: a thin page over the HTTP API, in six views (tabs). Scenario: pick or edit a
  * scenario, choose readings and a date, run, and read every position with its explanation
  * tree, a timeline and the answers across readings. Network, Compare and Codes: the corpus
- * (corpus.ts). Commentary: an article read against a treaty (commentary.ts). No framework: the
+ * (corpus.ts). Commentary: an article read against a treaty (commentary.ts). Cascade: how far an attack
+ * could spread through the alliances, under probabilities the reader chooses (cascade.ts). No framework: the
  * page is small and should stay readable.
  */
 
@@ -10,6 +11,7 @@ import type { Position, EngineOutput, ReadingVariation } from '../engine/contrac
 import { $, api, el, type ApiError } from './dom.js';
 import { initCodes, initCompare, initNetwork, showCodes, showComparison, showNetwork } from './corpus.js';
 import { initCommentary } from './commentary.js';
+import { initCascade } from './cascade.js';
 
 type RunOutput = EngineOutput & { across_readings?: ReadingVariation[] };
 
@@ -245,7 +247,7 @@ async function loadExample(id: string): Promise<void> {
 
 /* ---------------------------------------------------------------- views (tabs) */
 
-const VIEWS = ['scenario', 'network', 'compare', 'codes', 'commentary'] as const;
+const VIEWS = ['scenario', 'network', 'compare', 'codes', 'commentary', 'cascade'] as const;
 type View = (typeof VIEWS)[number];
 const opened = new Set<View>();
 
@@ -256,6 +258,8 @@ const FIRST_SHOW: Record<View, () => Promise<void>> = {
   compare: () => showComparison(),
   codes: () => showCodes($<HTMLSelectElement>('codes-treaty').value),
   commentary: async () => {},
+  // a cascade can take seconds: it runs only when asked
+  cascade: async () => {},
 };
 
 function showView(view: View, focus = false): void {
@@ -295,7 +299,7 @@ function initTabs(): void {
 async function start(): Promise<void> {
   initTabs();
   initNetwork();
-  await Promise.all([initCompare(), initCodes(), initCommentary()]);
+  await Promise.all([initCompare(), initCodes(), initCommentary(), initCascade({ text: () => $<HTMLTextAreaElement>('yaml').value, readings: selectedReadings })]);
   const fromHash = location.hash.slice(1) as View;
   showView(VIEWS.includes(fromHash) ? fromHash : 'scenario');
   const examples = await api<{ id: string; title: string | null }[]>('/scenarios');

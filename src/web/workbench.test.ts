@@ -81,7 +81,7 @@ test('the workbench shows the network, a comparison, the codes and an article re
     await page.locator('tr[data-id="rus-prk-2024/art4.assist/PRK-RUS"]').waitFor({ timeout: 15000 });
 
     // tabs: the scenario view comes first; arrow keys move to the next tab
-    assert.deepEqual(await page.locator('[role=tab]').allTextContents(), ['Scenario', 'Network', 'Compare', 'Codes', 'Commentary']);
+    assert.deepEqual(await page.locator('[role=tab]').allTextContents(), ['Scenario', 'Network', 'Compare', 'Codes', 'Commentary', 'Cascade']);
     assert.equal(await page.locator('#tab-scenario').getAttribute('aria-selected'), 'true');
     await page.locator('#tab-scenario').focus();
     await page.keyboard.press('ArrowRight');
@@ -155,7 +155,7 @@ test('the workbench shows the network, a comparison, the codes and an article re
 
     // 900px wide: the views stack and nothing scrolls sideways
     await page.setViewportSize({ width: 900, height: 1000 });
-    for (const tab of ['scenario', 'network', 'compare', 'codes', 'commentary']) {
+    for (const tab of ['scenario', 'network', 'compare', 'codes', 'commentary', 'cascade']) {
       await page.locator(`#tab-${tab}`).click();
       assert.ok(await page.evaluate(noOverflow), `no horizontal scrolling at 900px in ${tab}`);
     }
@@ -164,5 +164,92 @@ test('the workbench shows the network, a comparison, the codes and an article re
     // a link to a view opens it
     await page.goto(`${address}/#compare`);
     await page.locator('#cmp-table').waitFor({ timeout: 15000 });
+    assert.deepEqual(problems, []);
+  }));
+
+test('the workbench follows an attack through the alliances (cascade), with the assumptions in view', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
+  withWorkbench(async (address, browser) => {
+    mkdirSync('bench/results', { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${address}/#cascade`);
+    await page.locator('#cas-scenario option[value="attack-estonia-2025"]').waitFor({ state: 'attached', timeout: 15000 });
+    assert.equal(await page.locator('#tab-cascade').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#cas-scenario').inputValue(), 'attack-estonia-2025');
+    // the assumptions banner is there before anything runs, and the defaults are shown
+    assert.ok(await page.locator('#cas-banner').isVisible());
+    assert.match((await page.locator('#cas-banner').textContent()) ?? '', /^These probabilities are assumptions you chose, not estimates\./);
+    assert.equal(await page.locator('#cas-automatic').inputValue(), '0.8');
+    assert.equal((await page.locator('#cas-automatic-default').textContent())?.trim(), 'default 0.8');
+    assert.equal(await page.locator('#cas-discretionary').inputValue(), '0.5');
+
+    // every duty honoured, helping counts as fighting: the attack on Estonia draws in the DPRK (via Russia), not Japan
+    for (const cls of ['automatic', 'discretionary', 'unspecified']) await page.locator(`#cas-${cls}`).fill('1');
+    assert.equal(await page.locator('#cas-automatic-range').inputValue(), '1', 'the slider follows the number');
+    await page.locator('#cas-runs').fill('3');
+    await page.locator('#cas-run').click();
+    assert.equal(await page.locator('#cas-out').getAttribute('aria-busy'), 'true', 'busy while it runs');
+    assert.ok(await page.locator('#cas-run').isDisabled());
+    const prk = page.locator('#cas-chart g.bar[data-state="PRK"]');
+    await prk.waitFor({ timeout: 30000 });
+    assert.equal(await prk.getAttribute('data-p'), '1');
+    assert.match((await prk.locator('title').textContent()) ?? '', /^Democratic People's Republic of Korea \(PRK\): at war in 100% of runs; a defence duty of its fell due in 100%$/);
+    assert.match((await prk.locator('text.value').textContent()) ?? '', /^100%$/);
+    assert.equal(await page.locator('#cas-chart g.bar[data-state="JPN"]').count(), 0, 'Japan stays out (US–Japan Art. V: territory under Japanese administration)');
+    assert.equal(await page.locator('#cas-out').getAttribute('aria-busy'), null);
+    const summary = (await page.locator('#cas-summary').textContent()) ?? '';
+    assert.match(summary, /^In 3 runs with these assumptions, the attack by the Russian Federation on Estonia drew in 37 states on average besides the two states already fighting, so 39 states were at war in all\./);
+    assert.match(summary, /if none were, 2 states\.$/);
+    assert.match((await page.locator('#cas-assumptions').textContent()) ?? '', /^These probabilities are assumptions you chose, not estimates\. This result was computed with: a due duty is honoured with probability 1 if automatic, 1 if discretionary, 1 otherwise; escalation: a state that honours its duty fights the attacker/);
+    assert.match((await page.locator('#cas-bound-all').textContent()) ?? '', /39 states at war after 4 rounds/);
+    assert.match((await page.locator('#cas-bound-none').textContent()) ?? '', /2 states at war.*EST, RUS/);
+    // the bars are sorted, highest first, and each can be reached with the keyboard
+    const ps = (await page.locator('#cas-chart g.bar').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-p')))));
+    assert.deepEqual(ps, [...ps].sort((a, b) => b - a));
+    assert.equal(await page.locator('#cas-chart g.bar[tabindex="0"]').count(), ps.length);
+    assert.equal(await page.locator('#cas-histogram g.col[data-n="39"]').count(), 1);
+    assert.match((await page.locator('#cas-treaties tr[data-treaty="nato-1949"]').textContent()) ?? '', /NATO|North Atlantic/);
+    assert.equal(await page.locator('#cas-treaties tr[data-treaty="rus-prk-2024"]').count(), 1);
+    assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 1400px');
+    await page.screenshot({ path: 'bench/results/workbench-cascade.png', fullPage: true });
+
+    // without escalation the cascade stops at NATO: the DPRK is absent
+    await page.locator('#cas-esc-none').check();
+    await page.locator('#cas-run').click();
+    await page.waitForFunction(() => (document.querySelector('#cas-assumptions')?.textContent ?? '').includes('nothing spreads beyond'), undefined, { timeout: 30000 });
+    assert.equal(await page.locator('#cas-chart g.bar[data-state="PRK"]').count(), 0);
+    assert.equal(await page.locator('#cas-chart g.bar[data-state="DEU"]').getAttribute('data-p'), '1');
+    assert.match((await page.locator('#cas-summary').textContent()) ?? '', /so 32 states were at war in all/);
+
+    // the form refuses what the server would refuse, and says why
+    await page.locator('#cas-runs').fill('5000');
+    await page.locator('#cas-run').click();
+    assert.match((await page.locator('#cas-errors').textContent()) ?? '', /Runs must be a whole number from 1 to 2000/);
+    await page.locator('#cas-reset').click();
+    assert.equal(await page.locator('#cas-runs').inputValue(), '200');
+    assert.equal(await page.locator('#cas-automatic').inputValue(), '0.8');
+    assert.ok(await page.locator('#cas-esc-attack').isChecked());
+
+    // the editor's scenario, with a mistake: the error names the line and column
+    await page.locator('#tab-scenario').click();
+    await page.locator('tr[data-id="rus-prk-2024/art4.assist/PRK-RUS"]').waitFor({ timeout: 15000 });
+    await page.locator('#yaml').fill('treaties: [nato-1949]\nas_of: 2025-03-15\nevents:\n  - {date: 2025-03-01, type: armed_atack, by: RUS, on: EST}\n');
+    await page.locator('#tab-cascade').click();
+    await page.locator('#cas-scenario').selectOption('__editor__');
+    await page.locator('#cas-runs').fill('2');
+    await page.locator('#cas-run').click();
+    await page.waitForFunction(() => (document.querySelector('#cas-errors')?.textContent ?? '').includes('line 4, column 30'), undefined, { timeout: 15000 });
+    assert.match((await page.locator('#cas-errors').textContent()) ?? '', /^In the Scenario tab’s editor: request, line 4, column 30: unknown event type 'armed_atack'/);
+
+    // 900px: stacked, nothing scrolls sideways
+    await page.locator('#cas-scenario').selectOption('attack-pyongyang-2025');
+    await page.locator('#cas-runs').fill('20');
+    await page.locator('#cas-run').click();
+    await page.waitForFunction(() => (document.querySelector('#cas-status')?.textContent ?? '').startsWith('Done'), undefined, { timeout: 30000 });
+    assert.match((await page.locator('#cas-summary').textContent()) ?? '', /^In 20 runs with these assumptions, the attack by the United States of America on the Democratic People's Republic of Korea drew in /);
+    await page.setViewportSize({ width: 900, height: 1000 });
+    assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 900px');
+    await page.screenshot({ path: 'bench/results/workbench-cascade-900.png', fullPage: true });
     assert.deepEqual(problems, []);
   }));
