@@ -7,15 +7,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { buildServer } from '../server/server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI) throw new Error(`CI needs a browser at ${CHROMIUM} (apt-get install chromium)`);
 
-/** The server on a free port and a headless browser for one test; both closed afterwards. */
-async function withWorkbench(body: (address: string, browser: Browser) => Promise<void>): Promise<void> {
+/**
+ * The server on a free port, a headless browser and a page 1400px wide for one test; both
+ * closed afterwards. `problems` collects the page's uncaught errors; screenshots go to bench/results.
+ */
+async function withWorkbench(body: (address: string, page: Page, problems: string[]) => Promise<void>): Promise<void> {
   const app = buildServer();
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
@@ -23,7 +26,11 @@ async function withWorkbench(body: (address: string, browser: Browser) => Promis
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    await body(address, browser);
+    mkdirSync('bench/results', { recursive: true });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await body(address, page, problems);
   } finally {
     await browser.close();
     await app.close();
@@ -31,10 +38,7 @@ async function withWorkbench(body: (address: string, browser: Browser) => Promis
 }
 
 test('the workbench runs a scenario and explains a position', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
-  withWorkbench(async (address, browser) => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
+  withWorkbench(async (address, page, problems) => {
     await page.goto(address);
     const row = page.locator('tr[data-id="rus-prk-2024/art4.assist/PRK-RUS"]');
     await row.waitFor({ timeout: 15000 });
@@ -42,7 +46,6 @@ test('the workbench runs a scenario and explains a position', { skip: haveBrowse
     assert.match((await page.locator('#why').textContent()) ?? '', /Kursk Oblast \(RU-KRS\) is territory of RUS under international law/);
     assert.match((await page.locator('#treaties').textContent()) ?? '', /rus-prk-2024 in-force since 2024-12-04/);
     assert.ok((await page.locator('#timeline svg circle').count()) >= 3, 'timeline marks events and status changes');
-    mkdirSync('bench/results', { recursive: true });
     await page.screenshot({ path: 'bench/results/workbench.png', fullPage: true });
 
     // choose the state-of-war reading: the same duty is no longer triggered
@@ -72,11 +75,7 @@ const ARTICLE = [
 const noOverflow = () => document.documentElement.scrollWidth <= window.innerWidth;
 
 test('the workbench shows the network, a comparison, the codes and an article read against the treaty', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
-  withWorkbench(async (address, browser) => {
-    mkdirSync('bench/results', { recursive: true });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
+  withWorkbench(async (address, page, problems) => {
     await page.goto(address);
     await page.locator('tr[data-id="rus-prk-2024/art4.assist/PRK-RUS"]').waitFor({ timeout: 15000 });
 
@@ -168,11 +167,7 @@ test('the workbench shows the network, a comparison, the codes and an article re
   }));
 
 test('the workbench follows an attack through the alliances (cascade), with the assumptions in view', { skip: haveBrowser ? false : `no browser at ${CHROMIUM}` }, () =>
-  withWorkbench(async (address, browser) => {
-    mkdirSync('bench/results', { recursive: true });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
+  withWorkbench(async (address, page, problems) => {
     await page.goto(`${address}/#cascade`);
     await page.locator('#cas-scenario option[value="attack-estonia-2025"]').waitFor({ state: 'attached', timeout: 15000 });
     assert.equal(await page.locator('#tab-cascade').getAttribute('aria-selected'), 'true');
@@ -188,9 +183,13 @@ test('the workbench follows an attack through the alliances (cascade), with the 
     for (const cls of ['automatic', 'discretionary', 'unspecified']) await page.locator(`#cas-${cls}`).fill('1');
     assert.equal(await page.locator('#cas-automatic-range').inputValue(), '1', 'the slider follows the number');
     await page.locator('#cas-runs').fill('3');
-    await page.locator('#cas-run').click();
-    assert.equal(await page.locator('#cas-out').getAttribute('aria-busy'), 'true', 'busy while it runs');
-    assert.ok(await page.locator('#cas-run').isDisabled());
+    // pressed from the page itself, to read the busy state before the (quick) answer arrives
+    const busy = await page.evaluate(() => {
+      const button = document.querySelector<HTMLButtonElement>('#cas-run')!;
+      button.click();
+      return { busy: document.querySelector('#cas-out')!.getAttribute('aria-busy'), disabled: button.disabled, label: button.textContent, status: document.querySelector('#cas-status')!.textContent };
+    });
+    assert.deepEqual({ ...busy, status: busy.status?.replace(/\d+ s/, 'N s') }, { busy: 'true', disabled: true, label: 'Running…', status: ' Running 3 runs… N s (a large cascade takes about a tenth of a second per run)' });
     const prk = page.locator('#cas-chart g.bar[data-state="PRK"]');
     await prk.waitFor({ timeout: 30000 });
     assert.equal(await prk.getAttribute('data-p'), '1');
@@ -212,7 +211,6 @@ test('the workbench follows an attack through the alliances (cascade), with the 
     assert.match((await page.locator('#cas-treaties tr[data-treaty="nato-1949"]').textContent()) ?? '', /NATO|North Atlantic/);
     assert.equal(await page.locator('#cas-treaties tr[data-treaty="rus-prk-2024"]').count(), 1);
     assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 1400px');
-    await page.screenshot({ path: 'bench/results/workbench-cascade.png', fullPage: true });
 
     // without escalation the cascade stops at NATO: the DPRK is absent
     await page.locator('#cas-esc-none').check();
@@ -242,12 +240,14 @@ test('the workbench follows an attack through the alliances (cascade), with the 
     await page.waitForFunction(() => (document.querySelector('#cas-errors')?.textContent ?? '').includes('line 4, column 30'), undefined, { timeout: 15000 });
     assert.match((await page.locator('#cas-errors').textContent()) ?? '', /^In the Scenario tab’s editor: request, line 4, column 30: unknown event type 'armed_atack'/);
 
-    // 900px: stacked, nothing scrolls sideways
+    // the default probabilities on the attack on Pyongyang; then 900px: stacked, nothing scrolls sideways
     await page.locator('#cas-scenario').selectOption('attack-pyongyang-2025');
     await page.locator('#cas-runs').fill('20');
     await page.locator('#cas-run').click();
     await page.waitForFunction(() => (document.querySelector('#cas-status')?.textContent ?? '').startsWith('Done'), undefined, { timeout: 30000 });
     assert.match((await page.locator('#cas-summary').textContent()) ?? '', /^In 20 runs with these assumptions, the attack by the United States of America on the Democratic People's Republic of Korea drew in /);
+    assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 1400px');
+    await page.screenshot({ path: 'bench/results/workbench-cascade.png', fullPage: true });
     await page.setViewportSize({ width: 900, height: 1000 });
     assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 900px');
     await page.screenshot({ path: 'bench/results/workbench-cascade-900.png', fullPage: true });
