@@ -2,7 +2,8 @@
  * Alliance cascades: how far an armed attack spreads through the treaties in force.
  *
  * Round by round, the engine finds every defence duty that the events so far make due; each
- * bearer honours it or not, once; under the `assistance-is-attack` escalation assumption an
+ * bearer decides once whether to honour its duties (drawn on its most binding one), and keeps to
+ * that decision for any duty that falls due later; under the `assistance-is-attack` escalation assumption an
  * honoured duty becomes an armed attack by the helper on the attacker(s) of the state it helps,
  * which may make the attacker's own allies' duties due in the next round.
  * Monte Carlo draws each decision with a probability chosen by the user per automaticity class
@@ -96,6 +97,9 @@ function candidatePositions(rules: Map<string, DefenceRule>, events: ScenarioEve
   return out;
 }
 
+/** Which duty a state's decision is drawn on when several fall due together: the most binding. */
+const BINDING: Record<Automaticity, number> = { automatic: 0, unspecified: 1, discretionary: 2 };
+
 const ruleKeyOf = (positionId: string) => positionId.split('/').slice(0, 2).join('/');
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -112,6 +116,7 @@ export function simulate(opts: Omit<CascadeOptions, 'runs' | 'seed' | 'onProgres
   const decided = new Set<string>();
   // a helper fights a given attacker once, however many of its duties lead it there
   const fighting = new Set<string>();
+  const stance = new Map<string, boolean>();
   const decisions: Decision[] = [];
   let rounds = 0;
   for (let round = 1; round <= opts.maxRounds; round++) {
@@ -120,10 +125,19 @@ export function simulate(opts: Omit<CascadeOptions, 'runs' | 'seed' | 'onProgres
     const due = out.positions.filter((p: Position) => (p.status === 'triggered' || p.status === 'violated') && p.counterparty !== null && !decided.has(p.id));
     if (due.length === 0) break;
     rounds = round;
-    for (const p of due) {
-      decided.add(p.id);
-      const d = { round, position: p.id, treaty: p.treaty, bearer: p.bearer, counterparty: p.counterparty!, automaticity: rules.get(ruleKeyOf(p.id))?.automaticity ?? 'unspecified', date: p.since ?? opts.asOf };
-      const honoured = decide(d);
+    const duties = due
+      .map((p) => ({ round, position: p.id, treaty: p.treaty, bearer: p.bearer, counterparty: p.counterparty!, automaticity: rules.get(ruleKeyOf(p.id))?.automaticity ?? 'unspecified', date: p.since ?? opts.asOf }))
+      // a state's most binding duty first: it is the one its decision is drawn on
+      .sort((a, b) => BINDING[a.automaticity] - BINDING[b.automaticity] || (a.position < b.position ? -1 : 1));
+    for (const d of duties) {
+      decided.add(d.position);
+      // a state decides once whether to go to war for its allies, not once per ally: later
+      // duties of the same state follow that decision
+      let honoured = stance.get(d.bearer);
+      if (honoured === undefined) {
+        honoured = decide(d);
+        stance.set(d.bearer, honoured);
+      }
       decisions.push({ ...d, honoured });
       if (!honoured) continue;
       // the decision itself is kept here (decided positions are not asked again); what the
