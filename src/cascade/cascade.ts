@@ -17,10 +17,12 @@ import { evaluate } from '../engine/evaluate.js';
 import type { Position, ScenarioEvent } from '../engine/types.js';
 import { partiesEver, treatyCodes, type Automaticity } from '../corpus/codes.js';
 import { prng } from './prng.js';
+import type { CascadeResult, CascadeRun, Decision, Escalation } from './types.js';
+
+export type { CascadeResult, CascadeRun, Decision, Escalation } from './types.js';
 
 export { prng };
 
-export type Escalation = 'assistance-is-attack' | 'none';
 
 export interface CascadeOptions {
   treaties: TreatyFile[];
@@ -40,40 +42,8 @@ export interface CascadeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface Decision {
-  round: number;
-  position: string;
-  treaty: string;
-  bearer: string;
-  counterparty: string;
-  automaticity: Automaticity;
-  date: string;
-  honoured: boolean;
-}
 
-export interface CascadeRun {
-  rounds: number;
-  decisions: Decision[];
-  /** states attacking, attacked or fighting on a side, sorted */
-  belligerents: string[];
-}
 
-export interface CascadeResult {
-  runs: number;
-  seed: number;
-  as_of: string;
-  readings: string[];
-  assumptions: { compliance: Record<Automaticity, number>; escalation: Escalation; max_rounds: number; note: string };
-  /** the two deterministic bounds: every due duty honoured, none honoured */
-  bounds: { all_honoured: CascadeRun; none_honoured: CascadeRun };
-  /** per state: how often it ends up a belligerent, and how often one of its duties falls due */
-  states: { state: string; p_belligerent: number; p_duty_due: number }[];
-  /** per defence duty that fell due in at least one run */
-  duties: { position: string; automaticity: Automaticity; p_due: number; p_honoured_when_due: number }[];
-  /** number of belligerents -> share of runs */
-  belligerents_distribution: Record<string, number>;
-  mean_rounds: number;
-}
 
 export interface DefenceRule {
   automaticity: Automaticity;
