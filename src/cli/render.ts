@@ -37,8 +37,27 @@ const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } 
 
 export function positionLine(p: Position): string {
   const who = `${p.bearer} ${VERB[p.modality]} ${p.action.replace(/-/g, ' ')}${p.counterparty ? ` → ${p.counterparty}` : ''}`;
-  const art = /^\d+$/.test(p.article) ? `Art ${p.article}` : p.article;
+  const art = /^\d+$/.test(p.article) ? `Art ${p.article}` : p.article.slice(0, 8);
   return `  ${pad(pc.bold(art), 8)} ${pad(who, 58)} ${pad(status(p.status), 14)} ${p.since ? `since ${p.since}` : ''}`;
+}
+
+/** Positions grouped by the rule they come from, in first-seen order. */
+function byRule(ps: Position[]): Position[][] {
+  const groups = new Map<string, Position[]>();
+  for (const p of ps) {
+    const rule = p.id.slice(0, p.id.lastIndexOf('/'));
+    groups.set(rule, [...(groups.get(rule) ?? []), p]);
+  }
+  return [...groups.values()];
+}
+
+/** One line for many positions of one rule with the same status. */
+function ruleLine(g: Position[]): string {
+  const p = g[0]!;
+  const art = /^\d+$/.test(p.article) ? `Art ${p.article}` : p.article;
+  const bearers = [...new Set(g.map((x) => x.bearer))];
+  const who = `${bearers.length > 4 ? `${bearers.length} parties` : bearers.join(', ')} ${VERB[p.modality]} ${p.action.replace(/-/g, ' ')}${p.counterparty ? ' → each other' : ''}`;
+  return `  ${pad(pc.bold(art), 8)} ${pad(who, 58)} ${pad(status(p.status), 14)} ${pc.dim(`(${g.length} positions)`)}`;
 }
 
 /**
@@ -53,14 +72,25 @@ export function renderRun(out: EngineOutput, opts: { all?: boolean; title?: stri
   lines.push(pc.bold('Treaties'));
   for (const t of out.treaties) lines.push(`  ${pad(t.id, 16)} ${pad(status(t.status), 12)} ${t.since ? `since ${t.since}` : ''}`);
   for (const t of out.treaties) {
-    const ps = out.positions.filter((p) => p.treaty === t.id);
+    // in article order (4 before 16; unnumbered provisions last), as a reader of the treaty expects
+    const artNum = (p: Position) => (/^\d+$/.test(p.article) ? Number(p.article) : p.article === 'preamble' ? 0 : 1e6);
+    const ps = out.positions.filter((p) => p.treaty === t.id).sort((a, b) => artNum(a) - artNum(b) || (a.id < b.id ? -1 : 1));
     if (ps.length === 0) continue;
     const shown = opts.all ? ps : ps.filter((p) => !isStanding(p));
     const standing = ps.length - shown.length;
     lines.push('', pc.bold(`Positions under ${t.id}`) + pc.dim(` (${ps.length})`));
+    if (!opts.all && ps.every((p) => p.status === ps[0]!.status) && (ps[0]!.status === 'not-in-force' || ps[0]!.status === 'expired')) {
+      lines.push(`  all ${ps.length} ${pad(status(ps[0]!.status), 0)}${ps[0]!.since ? ` since ${ps[0]!.since}` : ''}: the treaty is ${t.status}${t.since ? ` (since ${t.since})` : ''}; --all lists them`);
+      continue;
+    }
     const order: PositionStatus[] = ['violated', 'triggered', 'fulfilled', 'not-triggered', 'expired', 'not-in-force'];
-    for (const s of order) for (const p of shown.filter((x) => x.status === s)) lines.push(positionLine(p));
-    if (standing) lines.push(pc.dim(`  … and ${standing} standing duties of conduct in effect (cooperation articles); --all lists them`));
+    for (const s of order) {
+      const group = shown.filter((x) => x.status === s);
+      // what happened is listed position by position; what did not, rule by rule when many
+      if (opts.all || s === 'violated' || s === 'triggered' || s === 'fulfilled') for (const p of group) lines.push(positionLine(p));
+      else for (const g of byRule(group)) lines.push(g.length > 2 ? ruleLine(g) : g.map(positionLine).join('\n'));
+    }
+    if (standing) lines.push(pc.dim(`  … and ${standing} standing duties and prohibitions in effect, with no triggering event (cooperation articles and the like); --all lists them`));
   }
   const dependent = out.positions.filter((p) => p.depends_on_readings.length && p.status !== 'not-in-force' && p.status !== 'expired');
   if (dependent.length) {

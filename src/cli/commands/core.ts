@@ -61,12 +61,10 @@ function addRunOptions(c: Command): Command {
     .option('--no-history', 'ignore the treaties’ recorded history (ratifications, entry into force)');
 }
 
-/** Rules with no trigger and no violating event: standing duties of conduct. */
+/** Rules with no trigger: standing duties and prohibitions, in effect from entry into force. */
 function standingRules(treaties: Iterable<TreatyFile>): Set<string> {
   const out = new Set<string>();
-  for (const t of treaties)
-    for (const r of compileTreaty(t))
-      if (!r.rule.clauses.some((c) => c.clause === 'when' || c.clause === 'violated-by')) out.add(`${t.meta.id}/${r.id}/`);
+  for (const t of treaties) for (const r of compileTreaty(t)) if (!r.rule.clauses.some((c) => c.clause === 'when')) out.add(`${t.meta.id}/${r.id}/`);
   return out;
 }
 
