@@ -126,7 +126,12 @@ export function simulate(opts: Omit<CascadeOptions, 'runs' | 'seed' | 'onProgres
   return { rounds, decisions, belligerents: belligerentsOf(events, decisions) };
 }
 
-export function cascade(opts: CascadeOptions): CascadeResult {
+/**
+ * The cascade as steps: it yields after each run (the number done so far) and returns the
+ * result, so that a caller can drive it all at once (`cascade`) or between other work
+ * (`cascadeAsync`, which keeps a server answering while a long simulation runs).
+ */
+export function* cascadeSteps(opts: CascadeOptions): Generator<number, CascadeResult, void> {
   const rules = defenceRules(opts.treaties);
   const rand = prng(opts.seed);
   const base = { treaties: opts.treaties, world: opts.world, events: opts.events, asOf: opts.asOf, readings: opts.readings, compliance: opts.compliance, escalation: opts.escalation, maxRounds: opts.maxRounds };
@@ -150,6 +155,7 @@ export function cascade(opts: CascadeOptions): CascadeResult {
     }
     for (const s of dueStates) dueCount.set(s, (dueCount.get(s) ?? 0) + 1);
     opts.onProgress?.(i + 1, opts.runs);
+    yield i + 1;
   }
   const states = [...new Set([...belligerentCount.keys(), ...dueCount.keys()])].sort();
   return {
@@ -174,4 +180,22 @@ export function cascade(opts: CascadeOptions): CascadeResult {
     belligerents_distribution: Object.fromEntries([...sizes.entries()].sort(([a], [b]) => a - b).map(([n, c]) => [String(n), round4(c / opts.runs)])),
     mean_rounds: round4(roundsTotal / opts.runs),
   };
+}
+
+export function cascade(opts: CascadeOptions): CascadeResult {
+  const steps = cascadeSteps(opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same result, giving the event loop a turn after each run. */
+export async function cascadeAsync(opts: CascadeOptions): Promise<CascadeResult> {
+  const steps = cascadeSteps(opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

@@ -270,3 +270,17 @@ test('GET /states: codes and names, sorted by code', async () => {
   assert.equal(states.find((s) => s.id === 'SUN')?.historical, true);
   assert.deepEqual(states.map((s) => s.id), states.map((s) => s.id).sort());
 });
+
+test('the server keeps answering while a cascade runs', async () => {
+  const estonia = readFileSync('scenarios/corpus/attack-estonia-2025.yaml', 'utf8');
+  let cascadeDone = false;
+  const running = app.inject({ method: 'POST', url: '/cascade?runs=40&seed=3', headers: { 'content-type': 'application/yaml' }, payload: estonia }).then((r) => {
+    cascadeDone = true;
+    return r;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const health = await app.inject({ method: 'GET', url: '/health' });
+  assert.equal(health.statusCode, 200);
+  assert.equal(cascadeDone, false, 'the health check was answered before the cascade finished');
+  assert.equal((await running).statusCode, 200);
+});

@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkspace, engineInput, runScenario, scenarioAcrossReadings, type RunOptions, type Workspace } from '../api.js';
-import { cascade } from '../cascade/cascade.js';
+import { cascadeAsync } from '../cascade/cascade.js';
 import { DEFAULT_MAX_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED, MAX_ROUNDS, SERVER_MAX_RUNS, parseCompliance, parseEscalation, parseSeed, positiveInt } from '../cascade/options.js';
 import { parseScenarioText } from '../scenario/scenario.js';
 import { CasusError } from '../language/diagnostics.js';
@@ -264,7 +264,7 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     const s = scenarioFrom(req.body);
     const input = engineInput(s, ws, { treaties: ids.length === 1 && ids[0] === 'all' ? 'all' : ids, readings });
     try {
-      const result = cascade({ treaties: input.treaties, world: ws.world, events: input.events, asOf: input.asOf, readings: input.readings, runs, seed, compliance, escalation, maxRounds });
+      const result = await cascadeAsync({ treaties: input.treaties, world: ws.world, events: input.events, asOf: input.asOf, readings: input.readings, runs, seed, compliance, escalation, maxRounds });
       return result;
     } catch (e) {
       // an unknown reading surfaces from the engine as a mistake in the CLI's --reading
