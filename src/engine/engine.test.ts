@@ -142,3 +142,13 @@ test('NATO Art. 13: a party leaves one year after its notice, once the treaty ha
   const early = ev('1960-01-01', 'termination_notice', { by: 'FRA' });
   assert.ok(run('1962-01-01', [early]).positions.some((p) => p.bearer === 'FRA'));
 });
+
+test('NATO Art. 12: review consultations can be requested only after ten years in force (from 10 years after entry-into-force)', () => {
+  const nato = withRelated(['nato-1949'], corpus);
+  const id = 'nato-1949/art12.review-consultations/USA-GBR';
+  const at = (date: string) => evaluate({ treaties: nato, world, events: [ev(date, 'consultation_request', { by: 'GBR', to: 'USA' })], asOf: date, primaryTreaty: 'nato-1949', only: [id] }).positions[0]!;
+  const early = at('1955-01-01');
+  assert.equal(early.status, 'not-in-force');
+  assert.match(flatten(early.explanation).join('\n'), /the rule applies from 1959-08-24/);
+  assert.equal(at('1960-01-01').status, 'triggered');
+});

@@ -53,6 +53,8 @@ interface RuleView {
   inoperative: ClauseOf<'inoperative'> | undefined;
   statics: (ClauseOf<'if'> | ClauseOf<'unless'>)[];
   fromDates: string[];
+  /** `from N years after entry-into-force` */
+  fromOffsets: Duration[];
   untilDates: string[];
   depends: string[];
   actionName: string;
@@ -409,6 +411,7 @@ function buildView(cr: CompiledRule, run: RunContext): RuleView {
     inoperative: of('inoperative')[0],
     statics: active.filter((c): c is ClauseOf<'if'> | ClauseOf<'unless'> => c.clause === 'if' || c.clause === 'unless'),
     fromDates: of('from').flatMap((c) => (c.point.kind === 'date' ? [c.point.date] : [])),
+    fromOffsets: of('from').flatMap((c) => (c.point.kind === 'after-entry-into-force' ? [c.point.duration] : [])),
     untilDates: of('until').flatMap((c) => (c.point.kind === 'date' ? [c.point.date] : [])),
     depends: [...new Set(questionList.map((q) => run.selection.get(q)!))].sort(),
     actionName,
@@ -518,6 +521,10 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleVie
   let start = life.inForce!;
   const because: Explanation[] = [lifeNode];
   for (const d of view.fromDates) if (d > start) start = d;
+  for (const o of view.fromOffsets) {
+    const d = addDuration(life.inForce!, o);
+    if (d > start) start = d;
+  }
   for (const d of view.untilDates) if (d <= asOf) return { status: 'expired', since: d, because: [...because, node(`the rule applies until ${d}`)] };
   if (start > asOf) return { status: 'not-in-force', since: null, because: [...because, node(`the rule applies from ${start}`)] };
 

@@ -64,7 +64,12 @@ export interface Duration {
 /** A deadline: a fixed duration, or a named assumption such as `immediately`. */
 export type Deadline = { kind: 'duration'; duration: Duration } | { kind: 'assumption'; name: string };
 
-export type TimePoint = { kind: 'entry-into-force' } | { kind: 'termination' } | { kind: 'date'; date: string };
+export type TimePoint =
+  | { kind: 'entry-into-force' }
+  | { kind: 'termination' }
+  | { kind: 'date'; date: string }
+  /** `10 years after entry-into-force` (NATO Art. 12) */
+  | { kind: 'after-entry-into-force'; duration: Duration };
 
 /** One line of a rule. `guard` lists readings: the clause holds only when one of them is chosen. */
 export type RuleClause = { guard: string[] | null; loc: Loc; comments?: string[] } & (

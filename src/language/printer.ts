@@ -62,7 +62,9 @@ function printDeadline(d: Deadline): string {
 }
 
 function printPoint(p: TimePoint): string {
-  return p.kind === 'date' ? p.date : p.kind;
+  if (p.kind === 'date') return p.date;
+  if (p.kind === 'after-entry-into-force') return `${printDuration(p.duration)} after entry-into-force`;
+  return p.kind;
 }
 
 const withText = (head: string, text: string | null) => (text === null ? head : `${head} ${quote(text)}`);

@@ -536,12 +536,18 @@ function parseDeadline(c: Cursor): Deadline {
 
 function parseTimePoint(c: Cursor): TimePoint {
   const t = c.peek();
+  if (t && t.kind === 'number') {
+    const duration = parseDuration(c);
+    c.word('after');
+    c.word('entry-into-force');
+    return { kind: 'after-entry-into-force', duration };
+  }
   if (t && t.kind === 'date') {
     c.next();
     return { kind: 'date', date: t.text };
   }
   if (c.isWord('entry-into-force') || c.isWord('termination')) return { kind: c.next()!.text as 'entry-into-force' | 'termination' };
-  return c.fail("'entry-into-force', 'termination' or a date (YYYY-MM-DD)");
+  return c.fail("'entry-into-force', 'termination', a date (YYYY-MM-DD) or 'N years after entry-into-force'");
 }
 
 function parseReading(c: Cursor, raw: RawClause[], loc: Loc): ReadingDecl {
