@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,4 +127,26 @@ test('--reading takes several ids at once, and a closed pipe ends the command qu
   assert.deepEqual(JSON.parse(r.stdout).readings, ['art4.direct', 'art4.gates-declaratory', 'art4.state-of-war', 'territory.claimed']);
   const piped = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts run scenarios/attack-kursk-2025.yaml --json --treaties all | head -c 100 > /dev/null`], { cwd: root, encoding: 'utf8' });
   assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+});
+
+test('casus fmt --write rewrites an unformatted rule block, and fmt --check then passes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casus-fmt-'));
+  const file = path.join(dir, 't.casus.md');
+  const src = readFileSync(path.join(root, 'src/language/fixtures/good/all-constructs.casus.md'), 'utf8');
+  // extra spaces inside a header and a clause: same tokens, not the canonical layout
+  writeFileSync(file, src.replace('obligation defend "Act', 'obligation   defend    "Act').replace('  bearer USA\n', '  bearer   USA   \n'));
+  assert.equal(casus('fmt', '--check', file).code, 1);
+  assert.equal(casus('fmt', '--write', file).code, 0);
+  assert.equal(casus('fmt', '--check', file).code, 0);
+  assert.match(readFileSync(file, 'utf8'), /^obligation defend "Act to meet the common danger"$/m);
+});
+
+test('casus test fails with exit 1 and names the failing expectation', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casus-test-'));
+  const file = path.join(dir, 's.yaml');
+  writeFileSync(file, readFileSync(path.join(root, 'scenarios/attack-kursk-2025.yaml'), 'utf8').replace('rus-prk-2024/art4.assist/PRK-RUS: violated', 'rus-prk-2024/art4.assist/PRK-RUS: fulfilled'));
+  const r = casus('test', file);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /position rus-prk-2024\/art4.assist\/PRK-RUS: expected fulfilled, got violated/);
+  assert.match(r.stdout, /^0 passed, 1 failed$/m);
 });
