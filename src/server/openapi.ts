@@ -361,6 +361,7 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             { name: 'runs', in: 'query', schema: { type: 'integer', minimum: 1, maximum: SERVER_MAX_RUNS, default: DEFAULT_RUNS }, description: `simulated runs; at most ${SERVER_MAX_RUNS} on this server (a large cascade takes about 0.1 s per run)` },
             { name: 'seed', in: 'query', schema: { type: 'integer', default: DEFAULT_SEED }, description: 'random seed: the same seed and inputs give the same bytes' },
+            { name: 'stream', in: 'query', schema: { type: 'boolean', default: false }, description: 'true: answer as NDJSON, one {done, total} line per run, then {result} (or {errors}); for progress bars' },
             {
               name: 'comply',
               in: 'query',

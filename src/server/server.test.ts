@@ -284,3 +284,16 @@ test('the server keeps answering while a cascade runs', async () => {
   assert.equal(cascadeDone, false, 'the health check was answered before the cascade finished');
   assert.equal((await running).statusCode, 200);
 });
+
+test('POST /cascade?stream=true: one progress line per run, then the same result as without streaming', async () => {
+  const estonia = readFileSync('scenarios/corpus/attack-estonia-2025.yaml', 'utf8');
+  const plain = await app.inject({ method: 'POST', url: '/cascade?runs=3&seed=5', headers: { 'content-type': 'application/yaml' }, payload: estonia });
+  const streamed = await app.inject({ method: 'POST', url: '/cascade?runs=3&seed=5&stream=true', headers: { 'content-type': 'application/yaml' }, payload: estonia });
+  assert.equal(streamed.statusCode, 200);
+  assert.match(String(streamed.headers['content-type']), /application\/x-ndjson/);
+  const lines = streamed.body.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.slice(0, 3), [{ done: 1, total: 3 }, { done: 2, total: 3 }, { done: 3, total: 3 }]);
+  assert.deepEqual(lines[3].result, plain.json());
+  const bad = await app.inject({ method: 'POST', url: '/cascade?runs=3&stream=true&reading=art4.nope', headers: { 'content-type': 'application/yaml' }, payload: estonia });
+  assert.equal(bad.statusCode, 400, 'a bad reading is refused before streaming starts');
+});

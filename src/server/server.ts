@@ -5,7 +5,9 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { defaultWorkspace, engineInput, runScenario, scenarioAcrossReadings, type RunOptions, type Workspace } from '../api.js';
-import { cascadeAsync } from '../cascade/cascade.js';
+import { cascadeAsync, cascadeSteps } from '../cascade/cascade.js';
+import { readingCatalog, selectReadings } from '../engine/readings.js';
+import { PassThrough } from 'node:stream';
 import { DEFAULT_MAX_ROUNDS, DEFAULT_RUNS, DEFAULT_SEED, MAX_ROUNDS, SERVER_MAX_RUNS, parseCompliance, parseEscalation, parseSeed, positiveInt } from '../cascade/options.js';
 import { parseScenarioText } from '../scenario/scenario.js';
 import { CasusError } from '../language/diagnostics.js';
@@ -240,7 +242,7 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
   });
 
   // alliance cascades: a seeded Monte Carlo over the defence rules in force (src/cascade)
-  app.post('/cascade', async (req) => {
+  app.post('/cascade', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const fail = (name: string) => (message: string) => badQuery(name, message);
     const runsText = single('runs', q.runs) ?? String(DEFAULT_RUNS);
@@ -261,11 +263,32 @@ export function buildServer(opts: ServerOptions = {}): FastifyInstance {
     if (ids.length === 0) throw badQuery('treaties', "expected 'all' or comma-separated treaty ids");
     treatiesParam('treaties', ids); // unknown ids: a 400 naming the parameter, with a suggestion
     const readings = q.reading === undefined ? [] : (Array.isArray(q.reading) ? q.reading : [q.reading]).map(String).filter((r) => r !== '');
+    const stream = single('stream', q.stream) === 'true';
     const s = scenarioFrom(req.body);
     const input = engineInput(s, ws, { treaties: ids.length === 1 && ids[0] === 'all' ? 'all' : ids, readings });
     try {
-      const result = await cascadeAsync({ treaties: input.treaties, world: ws.world, events: input.events, asOf: input.asOf, readings: input.readings, runs, seed, compliance, escalation, maxRounds });
-      return result;
+      selectReadings(readingCatalog(input.treaties), input.readings); // a bad reading is a 400 before any work
+      const opts = { treaties: input.treaties, world: ws.world, events: input.events, asOf: input.asOf, readings: input.readings, runs, seed, compliance, escalation, maxRounds };
+      if (!stream) return await cascadeAsync(opts);
+      // stream=true: one NDJSON line per run done ({done, total}), then {result}: progress for the workbench
+      const out = new PassThrough();
+      void (async () => {
+        try {
+          const steps = cascadeSteps(opts);
+          for (;;) {
+            const r = steps.next();
+            if (r.done) {
+              out.end(JSON.stringify({ result: r.value }) + '\n');
+              return;
+            }
+            out.write(JSON.stringify({ done: r.value, total: runs }) + '\n');
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        } catch (e) {
+          out.end(JSON.stringify({ errors: [{ file: null, line: 0, col: 0, message: e instanceof Error ? e.message : String(e) }] }) + '\n');
+        }
+      })();
+      return reply.type('application/x-ndjson; charset=utf-8').send(out);
     } catch (e) {
       // an unknown reading surfaces from the engine as a mistake in the CLI's --reading
       const d = e instanceof CasusError ? e.diagnostics[0] : undefined;

@@ -387,8 +387,10 @@ async function runCascade(editor: EditorSource): Promise<void> {
   out.classList.add('stale');
   const started = Date.now();
   const runs = q.get('runs')!;
+  let done = 0;
   const tick = () => {
-    status.replaceChildren(el('progress', { 'aria-label': 'running the cascade' }), ` Running ${runs} runs… ${Math.round((Date.now() - started) / 1000)} s (a large cascade takes about a tenth of a second per run)`);
+    const bar = el('progress', { 'aria-label': 'running the cascade', max: runs, value: String(done) });
+    status.replaceChildren(bar, ` ${done} of ${runs} runs done… ${Math.round((Date.now() - started) / 1000)} s`);
   };
   tick();
   const timer = setInterval(tick, 1000);
@@ -404,7 +406,10 @@ async function runCascade(editor: EditorSource): Promise<void> {
     }
     const headers = { 'content-type': 'application/yaml' };
     const scenario = await api<ParsedScenario>('/scenario', { method: 'POST', headers, body: text });
-    const result = await api<CascadeView>(`/cascade?${q}`, { method: 'POST', headers, body: text });
+    const result = await streamCascade(`/cascade?${q}&stream=true`, { method: 'POST', headers, body: text }, (n) => {
+      done = n;
+      tick();
+    });
     await render(result, scenario);
     status.textContent = `Done: ${plural(result.runs, 'run')} in ${fixed1((Date.now() - started) / 1000)} s.`;
   } catch (e) {
@@ -417,6 +422,33 @@ async function runCascade(editor: EditorSource): Promise<void> {
     button.textContent = 'Run the cascade';
     out.removeAttribute('aria-busy');
     out.classList.remove('stale');
+  }
+}
+
+/**
+ * POST /cascade?stream=true: read the NDJSON progress lines as they come ({done, total}), and
+ * return the final {result}; an {errors} line, or an error status, is thrown like api() does.
+ */
+async function streamCascade(url: string, init: RequestInit, progress: (done: number) => void): Promise<CascadeView> {
+  const res = await fetch(url, init);
+  if (!res.ok || !res.body) throw await res.json();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += decoder.decode(value, { stream: true });
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (!line) continue;
+      const message = JSON.parse(line) as { done?: number; result?: CascadeView; errors?: unknown };
+      if (message.errors) throw message;
+      if (message.result) return message.result;
+      if (message.done !== undefined) progress(message.done);
+    }
+    if (done) throw { errors: [{ file: null, line: 0, col: 0, message: 'the server ended the answer before the result' }] };
   }
 }
 

@@ -189,7 +189,8 @@ test('the workbench follows an attack through the alliances (cascade), with the 
       button.click();
       return { busy: document.querySelector('#cas-out')!.getAttribute('aria-busy'), disabled: button.disabled, label: button.textContent, status: document.querySelector('#cas-status')!.textContent };
     });
-    assert.deepEqual({ ...busy, status: busy.status?.replace(/\d+ s/, 'N s') }, { busy: 'true', disabled: true, label: 'Running…', status: ' Running 3 runs… N s (a large cascade takes about a tenth of a second per run)' });
+    assert.deepEqual({ ...busy, status: busy.status?.replace(/\d+ s/, 'N s') }, { busy: 'true', disabled: true, label: 'Running…', status: ' 0 of 3 runs done… N s' });
+
     const prk = page.locator('#cas-chart g.bar[data-state="PRK"]');
     await prk.waitFor({ timeout: 30000 });
     assert.equal(await prk.getAttribute('data-p'), '1');
@@ -244,6 +245,11 @@ test('the workbench follows an attack through the alliances (cascade), with the 
     await page.locator('#cas-scenario').selectOption('attack-pyongyang-2025');
     await page.locator('#cas-runs').fill('20');
     await page.locator('#cas-run').click();
+    // the server streams its progress: the bar moves between 0 and the total while it runs
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('#cas-status progress');
+      return bar !== null && bar.value > 0 && bar.value < bar.max;
+    }, undefined, { timeout: 30000, polling: 20 });
     await page.waitForFunction(() => (document.querySelector('#cas-status')?.textContent ?? '').startsWith('Done'), undefined, { timeout: 30000 });
     assert.match((await page.locator('#cas-summary').textContent()) ?? '', /^In 20 runs with these assumptions, the attack by the United States of America on the Democratic People's Republic of Korea drew in /);
     assert.ok(await page.evaluate(noOverflow), 'no horizontal scrolling at 1400px');
