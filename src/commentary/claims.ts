@@ -40,11 +40,26 @@ export interface ReadingHit {
   index: number;
 }
 
+/**
+ * The cues of a reading: its own entry in the lexicon, else the entry of a reading of the same
+ * kind in another article or treaty (the 1961 treaty's `art1.state-of-war` uses the cues of
+ * `art4.state-of-war`): the kind is the part of the id after its first dot.
+ */
+export function cuesFor(id: string, lex: Lexicon): Lexicon['readings'][string] | undefined {
+  const own = lex.readings[id];
+  if (own) return own;
+  const kind = id.slice(id.indexOf('.') + 1);
+  const match = Object.keys(lex.readings)
+    .sort()
+    .find((k) => k.slice(k.indexOf('.') + 1) === kind);
+  return match ? lex.readings[match] : undefined;
+}
+
 /** Readings the sentence supports (only readings the treaty declares), sorted by id. */
 export function classifyReadings(text: string, readings: ReadingDecl[], lex: Lexicon): ReadingHit[] {
   const out: ReadingHit[] = [];
   for (const r of readings) {
-    const cues = lex.readings[r.id];
+    const cues = cuesFor(r.id, lex);
     if (!cues) continue;
     let hit: RegExpExecArray | null = null;
     for (const c of cues.cues) {

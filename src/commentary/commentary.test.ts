@@ -263,3 +263,9 @@ test('views reported for unnamed groups are theirs, not the author’s: no false
   assert.deepEqual(holders, ['some analysts (unnamed; reported by author of groups.txt)', 'others (unnamed; reported by author of groups.txt)']);
   assert.deepEqual(r.contradictions, []);
 });
+
+test('reading cues carry over to readings of the same kind in other treaties (1961 Art. 1 state of war)', () => {
+  const text = 'A pact of 1961\n\nThe treaty obliges each side to help only once the other finds itself in a state of war.\n';
+  const r = ingestDocuments([{ file: 'sixty-one.txt', bytes: Buffer.from(text) }], { date: '1961-07-10', treaty: 'sun-prk-1961' });
+  assert.deepEqual(r.documents[0]!.claims.map((c) => c.readings), [['art1.state-of-war']]);
+});
