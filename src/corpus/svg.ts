@@ -90,6 +90,7 @@ export function toSvg(n: Network): string {
   out.push('<g id="links">');
   // bilateral links between the same two states are fanned out so that their labels stay apart
   const pairCount = new Map<string, number>();
+  const placed: Box[] = []; // labels already drawn, so that the next one does not cover them
   for (const l of links) {
     const p = pos.get(l.from);
     const q = pos.get(l.to);
@@ -117,7 +118,8 @@ export function toSvg(n: Network): string {
     // short label (the strongest type, +N more; the tooltip lists them all), running into the circle
     const label = `${l.treaty}: ${l.types[0]}${l.types.length > 1 ? ` +${l.types.length - 1}` : ''}`;
     const anchor = lx < cx - 20 ? 'start' : lx > cx + 20 ? 'end' : 'middle';
-    out.push(`<text x="${num(lx)}" y="${num(ly + 3)}" font-size="10" text-anchor="${anchor}" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
+    const y = freeLine(placed, lx, ly + 3, label.length * 5.6, anchor);
+    out.push(`<text x="${num(lx)}" y="${num(y)}" font-size="10" text-anchor="${anchor}" fill="${colour}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
   }
   out.push('</g>');
   out.push('<g id="hubs">');
@@ -162,4 +164,30 @@ export function toSvg(n: Network): string {
   out.push('</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * The baseline for a label near (x, y) that overlaps no label placed so far: moved down a line
+ * at a time (at most eight), which keeps labels of neighbouring states readable.
+ */
+function freeLine(placed: Box[], x: number, y: number, width: number, anchor: 'start' | 'end' | 'middle'): number {
+  const x0 = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+  let base = y;
+  for (let tries = 0; tries < 8; tries++) {
+    const box = { x0, x1: x0 + width, y0: base - 10, y1: base + 2 };
+    if (!placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) {
+      placed.push(box);
+      return base;
+    }
+    base += 12;
+  }
+  placed.push({ x0, x1: x0 + width, y0: base - 10, y1: base + 2 });
+  return base;
 }
