@@ -7,6 +7,7 @@ import type { EngineOutput, Explanation, Position, PositionStatus, ReadingVariat
 import type { TreatyFile } from '../language/ast.js';
 import { statementsOf } from '../language/ast.js';
 import { printStatement } from '../language/printer.js';
+import { MODAL_VERB as VERB } from '../language/ast.js';
 
 const STATUS_COLOUR: Record<PositionStatus | TreatyStatus, (s: string) => string> = {
   violated: pc.red,
@@ -33,7 +34,6 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - visible));
 }
 
-const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
 
 export function positionLine(p: Position): string {
   const who = `${p.bearer} ${VERB[p.modality]} ${p.action.replace(/-/g, ' ')}${p.counterparty ? ` → ${p.counterparty}` : ''}`;

@@ -13,11 +13,12 @@
  * again under each other reading of each question of the treaty (one question at a time): the
  * `variations` say which codes appear, disappear or change.
  */
-import type { Cond, Duration, EventPattern, RuleClause, RuleDecl, TreatyFile, Value } from '../language/ast.js';
+import type { Cond, EventPattern, RuleClause, RuleDecl, TreatyFile, Value } from '../language/ast.js';
 import { rulesOf, statementsOf } from '../language/ast.js';
 import { ruleId } from '../language/check.js';
 import { isSelected, readingCatalog, selectReadings, type ReadingCatalog, type Selection } from '../engine/readings.js';
 import type { CodeChange, CodeConditions, CodeKind, CodeVariation, ProvisionCode, TreatyCodes } from './types.js';
+import { printDuration } from '../language/printer.js';
 
 export type { Automaticity, Art51, CodeChange, CodeConditions, CodeKind, CodeVariation, ProvisionCode, RuleRef, TreatyCodes } from './types.js';
 
@@ -53,10 +54,6 @@ export function partiesEver(t: TreatyFile): string[] {
   const out = new Set(t.meta.parties);
   for (const h of t.meta.history) if (h.type === 'accession' && h.fields.party) out.add(h.fields.party);
   return [...out];
-}
-
-function printDuration(d: Duration): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
 }
 
 export function durationOf(t: TreatyFile): string | null {

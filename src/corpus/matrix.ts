@@ -11,6 +11,7 @@ import { compileTreaty, evaluate } from '../engine/evaluate.js';
 import type { Position, PositionStatus } from '../engine/types.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { treatyCodes, type CodeKind } from './codes.js';
+import { MODAL_VERB as VERB } from '../language/ast.js';
 
 export const MATRIX_STATUSES: PositionStatus[] = ['violated', 'triggered', 'fulfilled'];
 
@@ -109,7 +110,6 @@ function notEngaged(positions: Position[]): NotEngaged[] {
   return [...out.values()];
 }
 
-const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
 
 /**
  * Positions of one row, grouped for reading: bearers that owe the same thing to the same state

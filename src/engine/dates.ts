@@ -46,7 +46,3 @@ function computeSum(date: string, d: Duration, sign: 1 | -1): string {
 
 export const maxDate = (a: string, b: string): string => (a > b ? a : b);
 export const minDate = (a: string, b: string): string => (a < b ? a : b);
-
-export function describeDuration(d: Duration): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
-}

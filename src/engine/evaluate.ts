@@ -9,15 +9,16 @@ import type { Article, Cond, Duration, RuleClause, RuleDecl, TreatyFile, Value }
 import { rulesOf, statementsOf } from '../language/ast.js';
 import { ruleId } from '../language/check.js';
 import { EVENT_TYPES, QUALIFIERS, TERRITORY_QUESTION } from '../language/vocabulary.js';
-import { addDuration, describeDuration } from './dates.js';
+import { addDuration } from './dates.js';
+import { printDuration } from '../language/printer.js';
 import { describeEvent, describeOrigin, matches, type CondContext } from './conditions.js';
 import { lifecycleOf, type Lifecycle } from './lifecycle.js';
 import { isSelected, questionOf, readingCatalog, selectReadings, selectedIds, type ReadingCatalog, type Selection } from './readings.js';
 import type { EngineInput, EngineOutput, Explanation, Position, PositionStatus, ScenarioEvent, TreatyState } from './types.js';
 import type { TerritoryReading } from '../world/world.js';
+import { MODAL_VERB as VERB } from '../language/ast.js';
 
 const node = (text: string, because: Explanation[] = []): Explanation => ({ text, because });
-const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
 
 /** Per-rule facts that do not depend on the run, computed once per treaty object. */
 interface CompiledRule {
@@ -586,11 +587,11 @@ function judge(cr: CompiledRule, run: RunContext, life: Lifecycle, view: RuleVie
     let how: string;
     if (within.deadline.kind === 'duration') {
       d = within.deadline.duration;
-      how = `${describeDuration(d)} (the treaty's own period)`;
+      how = `${printDuration(d)} (the treaty's own period)`;
     } else {
       const a = run.assumptions.get(within.deadline.name)!;
       d = a.duration;
-      how = `${describeDuration(d)}: ${a.overridden ? 'assumption overridden for this run' : `assumption '${within.deadline.name}'${a.text ? ` (${a.text})` : ''}`}`;
+      how = `${printDuration(d)}: ${a.overridden ? 'assumption overridden for this run' : `assumption '${within.deadline.name}'${a.text ? ` (${a.text})` : ''}`}`;
     }
     due = addDuration(trigger, d);
     because.push(node(`due by ${due}: ${within.text ? `“${within.text}” ` : ''}read as ${how}`));

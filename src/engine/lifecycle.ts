@@ -7,7 +7,8 @@
 import type { EntryIntoForceDecl, TreatyFile } from '../language/ast.js';
 import { statementsOf } from '../language/ast.js';
 import { EVENT_TYPES } from '../language/vocabulary.js';
-import { addDuration, describeDuration, maxDate } from './dates.js';
+import { addDuration, maxDate } from './dates.js';
+import { printDuration } from '../language/printer.js';
 import { describeEvent, describeOrigin, matches, type CondContext } from './conditions.js';
 import type { Explanation, ScenarioEvent, TreatyStatus } from './types.js';
 import type { World } from '../world/world.js';
@@ -77,7 +78,7 @@ export function entryIntoForce(t: TreatyFile, own: ScenarioEvent[], world: World
   if (date !== null && decl.delay) {
     const base = date;
     date = addDuration(date, decl.delay);
-    why.push(node(`enters into force ${describeDuration(decl.delay)} after the last step (${base})`));
+    why.push(node(`enters into force ${printDuration(decl.delay)} after the last step (${base})`));
   }
   if (date !== null && date > asOf) return { date: null, why: [...why, node(`would enter into force on ${date}, after ${asOf}`)] };
   if (date === null && recorded) return { date: recorded.date, why: [node(`entry into force recorded on ${recorded.date}`, [eventNode(recorded)])] };
@@ -149,12 +150,12 @@ export function lifecycleOf(t: TreatyFile, input: LifecycleInput): Lifecycle {
       if (decl.notBefore && eif.date) {
         const earliest = addDuration(eif.date, decl.notBefore);
         if (notice.date < earliest) {
-          because.push(node(`${by}'s notice of ${notice.date} has no effect: notice may be given only after ${describeDuration(decl.notBefore)} in force (from ${earliest}; Art. ${articleOf(t, decl)})`, [eventNode(notice)]));
+          because.push(node(`${by}'s notice of ${notice.date} has no effect: notice may be given only after ${printDuration(decl.notBefore)} in force (from ${earliest}; Art. ${articleOf(t, decl)})`, [eventNode(notice)]));
           continue;
         }
       }
       effective = addDuration(notice.date, decl.notice);
-      how = `${describeDuration(decl.notice)} after ${by}'s notice (Art. ${articleOf(t, decl)})`;
+      how = `${printDuration(decl.notice)} after ${by}'s notice (Art. ${articleOf(t, decl)})`;
     }
     if (!withdrawal) {
       endings.push({ date: effective, kind: 'terminated', why: node(`terminated on ${effective}: ${how}`, [eventNode(notice)]) });
@@ -166,7 +167,7 @@ export function lifecycleOf(t: TreatyFile, input: LifecycleInput): Lifecycle {
   const duration = statementsOf(t, 'duration')[0];
   if (duration && typeof duration.term === 'object' && duration.renew === null && eif.date) {
     const end = addDuration(eif.date, duration.term);
-    endings.push({ date: end, kind: 'terminated', why: node(`expired on ${end}, ${describeDuration(duration.term)} after entry into force`) });
+    endings.push({ date: end, kind: 'terminated', why: node(`expired on ${end}, ${printDuration(duration.term)} after entry into force`) });
   }
   endings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const end = endings.find((x) => x.date <= asOf) ?? null;

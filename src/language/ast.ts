@@ -16,6 +16,8 @@ export interface Loc {
 
 export type Modality = 'obligation' | 'permission' | 'prohibition';
 export const MODALITIES: readonly Modality[] = ['obligation', 'permission', 'prohibition'];
+/** How each modality reads in a sentence: "PRK must …". */
+export const MODAL_VERB: Record<Modality, string> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
 
 /** Who bears a rule, or for whom it is owed. */
 export type PartyRef =

@@ -12,6 +12,7 @@ import { $, api, el, type ApiError } from './dom.js';
 import { initCodes, initCompare, initNetwork, showCodes, showComparison, showNetwork } from './corpus.js';
 import { initCommentary } from './commentary.js';
 import { initCascade } from './cascade.js';
+import { MODAL_VERB as VERB } from '../language/ast.js';
 
 type RunOutput = EngineOutput & { across_readings?: ReadingVariation[] };
 
@@ -28,7 +29,6 @@ interface ParsedScenario {
   events: { date: string; type: string; fields: Record<string, string> }[];
 }
 
-const VERB = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
 const ORDER = ['violated', 'triggered', 'fulfilled', 'not-triggered', 'expired', 'not-in-force'];
 
 const chosen = new Map<string, string>(); // question key -> reading id
